@@ -1,0 +1,27 @@
+"""URL map: pages per app, the REST API under /api/v1/, its schema and interactive docs."""
+
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+from rest_framework.routers import DefaultRouter
+
+from iso20k.accounts.api import urls as accounts_api
+from iso20k.catalogue.api import urls as catalogue_api
+from iso20k.organisations.api import urls as organisations_api
+
+router = DefaultRouter()
+for module in (accounts_api, organisations_api, catalogue_api):
+    module.register(router)
+
+urlpatterns = [
+    path("", include("iso20k.core.urls")),
+    path("accounts/", include("iso20k.accounts.urls")),
+    path("organisation/", include("iso20k.organisations.urls")),
+    path("catalogue/", include("iso20k.catalogue.urls")),
+    path("history/", include("iso20k.history.urls")),
+    path("api/v1/", include((router.urls, "api"))),
+    path(
+        "api/v1/", include((accounts_api.extra_urls + organisations_api.extra_urls(), "api-extra"))
+    ),
+    path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="api-docs"),
+]
