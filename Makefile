@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip --disable-pip-version-check --quiet
 
-.PHONY: run test lint format lock assets messages migrate demo bench clean check-python system-test-deps
+.PHONY: run test lint format lock assets messages messages-update migrate demo bench clean check-python system-test-deps
 
 check-python:
 	@test -n "$(PYTHON_BIN)" || (scripts/find_python.sh; exit 1)
@@ -37,6 +37,10 @@ assets: var/vendor/.stamp
 
 messages: $(VENV)/.stamp-run
 	@$(PY) scripts/compile_messages.py
+
+messages-update: $(VENV)/.stamp-dev
+	ISO20K_ENV_FILE= DEBUG=true $(PY) manage.py makemessages -l zh_Hans --add-location file \
+	  --no-obsolete --ignore ".venv/*" --ignore "node_modules/*" --ignore "var/*" --ignore "artifacts/*"
 
 .env:
 	@$(PYTHON_BIN) scripts/ensure_env.py

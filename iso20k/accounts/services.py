@@ -15,7 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from iso20k.core.concurrency import save_versioned
+from iso20k.core.concurrency import require_version, save_versioned
 from iso20k.history import services as history
 
 from . import scopes
@@ -349,6 +349,7 @@ def update_grant(
     note: str,
 ) -> Grant:
     """Change when a grant ends and its note. Event accounts.grant.updated."""
+    require_version(grant, expected_version)
     if grant.revoked_at is not None:
         raise ValidationError(
             {
@@ -376,6 +377,7 @@ def revoke_grant(
     grant: Grant, *, actor: User, expected_version: int | None, reason: str = ""
 ) -> Grant:
     """End a grant now; it stays on record. Event accounts.grant.revoked."""
+    require_version(grant, expected_version)
     if grant.revoked_at is not None:
         raise ValidationError(
             {"revoked_at": ValidationError(_("This grant is already revoked."), code="revoked")}

@@ -46,3 +46,14 @@ def parse_version(value: object) -> int | None:
         return None
     text = str(value).strip().strip('"').removeprefix("W/").strip('"')
     return int(text) if text.isdigit() else None
+
+
+def require_version(obj: models.Model, expected_version: int | None) -> None:
+    """Refuse early when the caller's version is already stale.
+
+    Workflow services call this before their rule checks, so that a person acting on an
+    outdated page hears "someone changed this" rather than a rule error about a state they
+    never saw. save_versioned still guards the race between this check and the write.
+    """
+    if expected_version is None or obj.version != expected_version:
+        raise ConflictError(current=obj, expected_version=expected_version)

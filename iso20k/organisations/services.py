@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from iso20k.accounts import access as accounts
 from iso20k.accounts.choices import Role
-from iso20k.core.concurrency import save_versioned
+from iso20k.core.concurrency import require_version, save_versioned
 from iso20k.history import services as history
 
 from .choices import OPEN_SCOPE_STATUSES, ScopeStatus
@@ -194,6 +194,7 @@ def update_scope_draft(
     scope: ScopeStatement, *, actor, expected_version: int | None, sites=None, **fields
 ) -> ScopeStatement:
     """Edit the text and sites of a draft. Event organisations.scopestatement.updated."""
+    require_version(scope, expected_version)
     _require_status(scope, ScopeStatus.DRAFT)
     names = list(fields) + (["sites"] if sites is not None else [])
     before = history.snapshot(scope, names)
@@ -214,6 +215,7 @@ def update_scope_draft(
 @transaction.atomic
 def submit_scope(scope: ScopeStatement, *, actor, expected_version: int | None) -> ScopeStatement:
     """Send a draft to top management for approval."""
+    require_version(scope, expected_version)
     _require_status(scope, ScopeStatus.DRAFT)
     if not scope.statement_en.strip() and not scope.statement_zh_hans.strip():
         raise ValidationError(
@@ -241,6 +243,7 @@ def submit_scope(scope: ScopeStatement, *, actor, expected_version: int | None) 
 @transaction.atomic
 def withdraw_scope(scope: ScopeStatement, *, actor, expected_version: int | None) -> ScopeStatement:
     """Take a submitted draft back for more editing."""
+    require_version(scope, expected_version)
     _require_status(scope, ScopeStatus.SUBMITTED)
     scope.status, scope.submitted_at = ScopeStatus.DRAFT, None
     save_versioned(scope, fields=["status", "submitted_at"], expected_version=expected_version)
@@ -261,6 +264,7 @@ def approve_scope(
 
     Events organisations.scopestatement.approved (and .superseded for the old one).
     """
+    require_version(scope, expected_version)
     _require_top_management(actor)
     _require_status(scope, ScopeStatus.SUBMITTED)
     previous = scope.organisation.scope_statements.filter(status=ScopeStatus.APPROVED).first()
@@ -292,6 +296,7 @@ def reject_scope(
     scope: ScopeStatement, *, actor, expected_version: int | None, note: str
 ) -> ScopeStatement:
     """Top management returns the draft for rework, saying why."""
+    require_version(scope, expected_version)
     _require_top_management(actor)
     _require_status(scope, ScopeStatus.SUBMITTED)
     if not note.strip():
