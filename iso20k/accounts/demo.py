@@ -40,7 +40,7 @@ def load(actor) -> str:
                 actor=actor,
                 username=username,
                 password=PASSWORD,
-                email=f"{username}@demo.iso20k.local",
+                email=f"{username}@huaxin-cloud.example",
                 display_name=display,
                 department=department,
                 language=language,

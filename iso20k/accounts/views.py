@@ -12,7 +12,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from iso20k.core.views import ObjectDetailView, ObjectListView, ServiceActionView, ServiceFormView
+from iso20k.core.views import (
+    ObjectDetailView,
+    ObjectListView,
+    ServiceActionView,
+    ServiceFormView,
+    redirect_after_post,
+)
 
 from . import access, forms, services
 from .filtersets import UserFilterSet
@@ -150,7 +156,7 @@ class PasswordChangeView(ServiceFormView):
 def issue_token(request: HttpRequest) -> HttpResponse:
     instance, secret = services.issue_api_token(request.user, actor=request.user)
     messages.success(request, _("New API token (shown only once): %(token)s") % {"token": secret})
-    return HttpResponseRedirect(reverse("accounts:preferences"), status=303)
+    return redirect_after_post(request, reverse("accounts:preferences"))
 
 
 @login_required
@@ -158,7 +164,7 @@ def issue_token(request: HttpRequest) -> HttpResponse:
 def revoke_token(request: HttpRequest, token_key: str) -> HttpResponse:
     services.revoke_api_token(request.user, actor=request.user, token_key=token_key)
     messages.success(request, _("The API token was revoked."))
-    return HttpResponseRedirect(reverse("accounts:preferences"), status=303)
+    return redirect_after_post(request, reverse("accounts:preferences"))
 
 
 class AdminOnly:

@@ -7,7 +7,13 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from iso20k.core.views import ObjectDetailView, ServiceActionView, ServiceFormView, plain_page
+from iso20k.core.views import (
+    ObjectDetailView,
+    ServiceActionView,
+    ServiceFormView,
+    plain_page,
+    redirect_after_post,
+)
 
 from . import access, forms, services
 from .choices import ScopeStatus
@@ -129,7 +135,7 @@ def start_scope_draft(request: HttpRequest) -> HttpResponse:
     if organisation is None:
         return redirect("organisations:setup")
     draft = services.start_scope_draft(organisation, actor=request.user)
-    return redirect(reverse("organisations:scope-edit", args=[draft.number]), status=303)
+    return redirect_after_post(request, reverse("organisations:scope-edit", args=[draft.number]))
 
 
 class ScopeEditView(ServiceFormView):

@@ -12,8 +12,15 @@ import pytest
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
-FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--no-first-run", "--disable-quic", "--disable-sync"]
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-quic",
+    "--disable-sync",
+]
 
 # Playwright's sync API runs an event loop in this thread; Django's ORM in the live server's
 # thread is unaffected, but fixtures touching the ORM here need this switch.
@@ -49,8 +56,9 @@ class Session:
     """One person's browser tab, with helpers to sign in, switch language and take shots."""
 
     def __init__(self, browser, base_url: str, width: int = 1366, height: int = 900) -> None:
-        self.context = browser.new_context(viewport={"width": width, "height": height},
-                                           locale="en-GB")
+        self.context = browser.new_context(
+            viewport={"width": width, "height": height}, locale="en-GB"
+        )
         self.page = self.context.new_page()
         self.base_url = base_url
         self.errors: list[str] = []
@@ -66,12 +74,24 @@ class Session:
         self.goto("/accounts/login/")
         self.page.fill("#id_username", username)
         self.page.fill("#id_password", password)
-        self.page.click("button[type=submit]")
+        self.click_and_wait("button[type=submit]")
+
+    def click_and_wait(self, selector: str, url: str | None = None) -> None:
+        """Click something that leads to another page and wait until it is there.
+
+        Boosted links and forms change the page through htmx, so pass the `url` (a glob or
+        regex) the click leads to; a plain form posts and navigates, which is awaited as is.
+        """
+        if url is None:
+            with self.page.expect_navigation():
+                self.page.click(selector)
+        else:
+            self.page.click(selector)
+            self.page.wait_for_url(url)
         self.page.wait_for_load_state("networkidle")
 
     def switch_language(self, code: str) -> None:
-        self.page.click(f".language-switcher button[value='{code}'] >> nth=0")
-        self.page.wait_for_load_state("networkidle")
+        self.click_and_wait(f".language-switcher button[value='{code}'] >> nth=0")
 
     def shot(self, name: str) -> Path:
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)

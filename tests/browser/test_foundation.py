@@ -65,21 +65,18 @@ def test_the_scope_is_approved_through_the_pages(demo, session):
     lead.login("lina")
     lead.switch_language("en")
     lead.goto("/organisation/")
-    lead.page.click("text=Start a new version")
-    lead.page.wait_for_load_state("networkidle")
+    lead.click_and_wait("text=Start a new version", "**/organisation/scope/2/edit/")
     lead.page.fill("#id_change_summary", "Add the Beijing office")
-    lead.page.click("button:has-text('Save draft')")
-    lead.page.wait_for_load_state("networkidle")
-    lead.page.click("a:has-text('Submit for approval')")
-    lead.page.click("button:has-text('Submit for approval')")
-    lead.page.wait_for_load_state("networkidle")
+    lead.click_and_wait("button:has-text('Save draft')", "**/organisation/scope/2/")
+    lead.click_and_wait("a:has-text('Submit for approval')", "**/scope/2/submit/")
+    lead.click_and_wait("button:has-text('Submit for approval')", "**/organisation/scope/2/")
+    assert "Awaiting approval" in lead.page.locator("h1").inner_text()
     top.login("wangqiang")
     top.switch_language("en")
     top.goto("/organisation/scope/2/")
-    top.page.click("a:has-text('Approve')")
+    top.click_and_wait("a:has-text('Approve')", "**/scope/2/approve/")
     top.page.fill("#id_note", "Agreed")
-    top.page.click("button:has-text('Approve the scope')")
-    top.page.wait_for_load_state("networkidle")
+    top.click_and_wait("button:has-text('Approve the scope')", "**/organisation/scope/2/")
     assert "Approved" in top.page.locator("h1").inner_text()
     top.shot("scope-approved-en")
 
@@ -89,6 +86,8 @@ def test_pages_fit_a_phone(demo, session):
     phone.login("lina")
     for path in ["/", "/catalogue/", "/catalogue/8.6.1/", "/organisation/"]:
         phone.goto(path)
-        overflow = phone.page.evaluate("document.documentElement.scrollWidth > window.innerWidth + 1")
+        overflow = phone.page.evaluate(
+            "document.documentElement.scrollWidth > window.innerWidth + 1"
+        )
         assert not overflow, path
     phone.shot("catalogue-phone-en")

@@ -60,15 +60,46 @@ def test_a_well_formed_directory_parses(data_dir):
     assert [c["number"] for c in parsed.clauses] == ["8", "8.1"]
 
 
-@pytest.mark.parametrize(("old", "new", "expected"), [
-    ('number: "8.1"', "number: 8.1", "clauses-08.yaml:10: clause 8.1: 'number' must be a quoted"),
-    ('zh-hans: "运行策划和控制"', 'zh-hans: ""', "clauses-08.yaml:12: clause 8.1: title.zh-hans is missing"),
-    ("kind: record", "kind: recording", "kind of 'incident-records' must be document or record"),
-    ('itil: ["incident-management"]', 'itil: ["incident-mgmt"]', "unknown ITIL practice 'incident-mgmt'"),
-    ("assessable: true", "assessable: false", "'assessable' should be true (it has no sub-clauses)"),
-    ('id: "iso20000-1:2018:8.1"', 'id: "iso20000-1:2018:8.2"', "'id' must be \"iso20000-1:2018:8.1\""),
-    ("    itil: []\n  - id", "    itil: []\n    colour: red\n  - id", "clause 8: unknown field(s) colour"),
-])
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (
+            'number: "8.1"',
+            "number: 8.1",
+            "clauses-08.yaml:10: clause 8.1: 'number' must be a quoted",
+        ),
+        (
+            'zh-hans: "运行策划和控制"',
+            'zh-hans: ""',
+            "clauses-08.yaml:12: clause 8.1: title.zh-hans is missing",
+        ),
+        (
+            "kind: record",
+            "kind: recording",
+            "kind of 'incident-records' must be document or record",
+        ),
+        (
+            'itil: ["incident-management"]',
+            'itil: ["incident-mgmt"]',
+            "unknown ITIL practice 'incident-mgmt'",
+        ),
+        (
+            "assessable: true",
+            "assessable: false",
+            "'assessable' should be true (it has no sub-clauses)",
+        ),
+        (
+            'id: "iso20000-1:2018:8.1"',
+            'id: "iso20000-1:2018:8.2"',
+            "'id' must be \"iso20000-1:2018:8.1\"",
+        ),
+        (
+            "    itil: []\n  - id",
+            "    itil: []\n    colour: red\n  - id",
+            "clause 8: unknown field(s) colour",
+        ),
+    ],
+)
 def test_each_kind_of_mistake_is_reported_by_file_line_and_reason(data_dir, old, new, expected):
     path = data_dir / "clauses-08.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
@@ -82,12 +113,16 @@ def test_broken_yaml_is_reported_with_its_line(data_dir):
     lines[5] = "    summary: {en: unclosed"
     path.write_text("\n".join(lines), encoding="utf-8")
     found = problems(data_dir)
-    assert len(found) == 1 and found[0].startswith("clauses-08.yaml:") and "not valid YAML" in found[0]
+    assert (
+        len(found) == 1 and found[0].startswith("clauses-08.yaml:") and "not valid YAML" in found[0]
+    )
 
 
 def test_duplicate_keys_and_duplicate_clauses_are_refused(data_dir):
     path = data_dir / "clauses-08.yaml"
-    text = path.read_text(encoding="utf-8").replace('    assessable: false\n', '    assessable: false\n    assessable: false\n', 1)
+    text = path.read_text(encoding="utf-8").replace(
+        "    assessable: false\n", "    assessable: false\n    assessable: false\n", 1
+    )
     path.write_text(text, encoding="utf-8")
     assert any("duplicate key 'assessable'" in p for p in problems(data_dir))
     path.write_text(GOOD_CLAUSES, encoding="utf-8")
@@ -97,14 +132,17 @@ def test_duplicate_keys_and_duplicate_clauses_are_refused(data_dir):
 
 def test_a_child_without_its_parent_is_refused(data_dir):
     path = data_dir / "clauses-08.yaml"
-    path.write_text(GOOD_CLAUSES.replace('"8.1"', '"8.1.1"').replace(":8.1", ":8.1.1"), encoding="utf-8")
+    path.write_text(
+        GOOD_CLAUSES.replace('"8.1"', '"8.1.1"').replace(":8.1", ":8.1.1"), encoding="utf-8"
+    )
     assert any("its parent 8.1 is not in the catalogue" in p for p in problems(data_dir))
 
 
 @pytest.mark.django_db
 def test_a_malformed_file_changes_nothing_in_the_database(data_dir, system):
-    (data_dir / "clauses-08.yaml").write_text(GOOD_CLAUSES.replace("kind: record", "kind: x"),
-                                              encoding="utf-8")
+    (data_dir / "clauses-08.yaml").write_text(
+        GOOD_CLAUSES.replace("kind: record", "kind: x"), encoding="utf-8"
+    )
     with pytest.raises(CommandError, match="clauses-08.yaml:"):
         call_command("load_catalogue", directory=data_dir)
     assert not Clause.objects.exists() and not ItilPractice.objects.exists()
@@ -126,8 +164,12 @@ def test_loading_twice_changes_nothing_the_second_time(data_dir, system):
 def test_an_entry_dropped_from_the_files_leaves_the_current_catalogue(data_dir, system):
     load_catalogue(actor=system, directory=data_dir)
     path = data_dir / "clauses-08.yaml"
-    path.write_text(GOOD_CLAUSES.split("  - id: \"iso20000-1:2018:8.1\"")[0].replace(
-        "assessable: false", "assessable: true"), encoding="utf-8")
+    path.write_text(
+        GOOD_CLAUSES.split('  - id: "iso20000-1:2018:8.1"')[0].replace(
+            "assessable: false", "assessable: true"
+        ),
+        encoding="utf-8",
+    )
     load_catalogue(actor=system, directory=data_dir)
     assert list(Clause.objects.current().values_list("number", flat=True)) == ["8"]
     assert Clause.objects.filter(number="8.1", is_current=False).exists()
@@ -137,8 +179,18 @@ def test_the_shipped_catalogue_is_complete():
     parsed = parse_catalogue(DATA_DIR)
     numbers = {c["number"] for c in parsed.clauses}
     assert len(parsed.clauses) == 77
-    assert {"4", "4.3", "5.2.1", "6.2.2", "7.5.4", "8.3.4.2", "8.5.1.3", "8.7.3.3", "9.3",
-            "10.2"} <= numbers
+    assert {
+        "4",
+        "4.3",
+        "5.2.1",
+        "6.2.2",
+        "7.5.4",
+        "8.3.4.2",
+        "8.5.1.3",
+        "8.7.3.3",
+        "9.3",
+        "10.2",
+    } <= numbers
     assert len(parsed.practices) == 34
     records = {i["code"] for c in parsed.clauses for i in c["information"] if i["kind"] == "record"}
     assert len(records) >= 18

@@ -7,8 +7,16 @@ from conftest import PERSONAS
 
 pytestmark = pytest.mark.django_db
 
-READERS = {"admin", "manager", "lead", "process_owner", "agent", "internal_auditor",
-           "external_auditor", "staff"}
+READERS = {
+    "admin",
+    "manager",
+    "lead",
+    "process_owner",
+    "agent",
+    "internal_auditor",
+    "external_auditor",
+    "staff",
+}
 
 
 @pytest.mark.parametrize("persona", PERSONAS, indirect=True)
@@ -24,28 +32,36 @@ def test_who_may_read_the_catalogue(persona, catalogue, client_for, api_client_f
 
 def test_the_tree_shows_every_main_clause_in_order(client_for, staff, catalogue):
     content = client_for(staff).get(reverse("catalogue:clause-list")).content.decode()
-    positions = [content.index(f'<span class="clause-number">{n}</span>') for n in
-                 ["4", "5", "6", "7", "8", "9", "10"]]
+    positions = [
+        content.index(f'<span class="clause-number">{n}</span>')
+        for n in ["4", "5", "6", "7", "8", "9", "10"]
+    ]
     assert positions == sorted(positions)
     assert "8.7.3.3" in content
 
 
-@pytest.mark.parametrize(("query", "language", "number"), [
-    ("incident", "en", "8.6.1"),
-    ("事件", "zh-hans", "8.6.1"),
-    ("change management policy", "en", "8.5.1.1"),
-    ("变更", "en", "8.5.1"),
-])
-def test_search_finds_clauses_in_either_language(client_for, staff, catalogue, query, language,
-                                                 number):
-    response = client_for(staff).get(reverse("catalogue:clause-list"), {"q": query},
-                                     headers={"accept-language": language})
+@pytest.mark.parametrize(
+    ("query", "language", "number"),
+    [
+        ("incident", "en", "8.6.1"),
+        ("事件", "zh-hans", "8.6.1"),
+        ("change management policy", "en", "8.5.1.1"),
+        ("变更", "en", "8.5.1"),
+    ],
+)
+def test_search_finds_clauses_in_either_language(
+    client_for, staff, catalogue, query, language, number
+):
+    response = client_for(staff).get(
+        reverse("catalogue:clause-list"), {"q": query}, headers={"accept-language": language}
+    )
     assert f'href="/catalogue/{number}/"' in response.content.decode()
 
 
 def test_search_through_htmx_returns_only_the_results(client_for, staff, catalogue):
-    response = client_for(staff).get(reverse("catalogue:clause-list"), {"q": "audit"},
-                                     headers={"HX-Request": "true"})
+    response = client_for(staff).get(
+        reverse("catalogue:clause-list"), {"q": "audit"}, headers={"HX-Request": "true"}
+    )
     content = response.content.decode()
     assert content.lstrip().startswith('<div id="results"')
     assert "<html" not in content
@@ -57,15 +73,18 @@ def test_a_search_with_no_match_says_what_to_try(client_for, staff, catalogue):
 
 
 def test_a_clause_page_shows_paraphrase_documents_and_practices(client_for, staff, catalogue):
-    content = client_for(staff).get(reverse("catalogue:clause-detail", args=["8.6.1"])).content.decode()
+    content = (
+        client_for(staff).get(reverse("catalogue:clause-detail", args=["8.6.1"])).content.decode()
+    )
     assert "Incident management" in content
     assert 'id="required-information"' in content and "Incident" in content
     assert 'id="itil"' in content
     assert client_for(staff).get("/catalogue/8.99/").status_code == 404
 
 
-def test_catalogue_pages_cost_a_fixed_number_of_queries(client_for, staff, catalogue,
-                                                        django_assert_max_num_queries):
+def test_catalogue_pages_cost_a_fixed_number_of_queries(
+    client_for, staff, catalogue, django_assert_max_num_queries
+):
     client = client_for(staff)
     client.get(reverse("catalogue:clause-list"))
     with django_assert_max_num_queries(12):

@@ -34,7 +34,8 @@ def test_a_write_without_a_version_is_refused():
         save_versioned(user, fields=["department"], expected_version=None)
 
 
-@pytest.mark.parametrize(("raw", "parsed"), [('"3"', 3), ("3", 3), ('W/"7"', 7), ("x", None),
-                                             (None, None), ("", None)])
+@pytest.mark.parametrize(
+    ("raw", "parsed"), [('"3"', 3), ("3", 3), ('W/"7"', 7), ("x", None), (None, None), ("", None)]
+)
 def test_versions_from_headers_and_forms(raw, parsed):
     assert parse_version(raw) == parsed

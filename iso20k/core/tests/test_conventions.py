@@ -5,7 +5,9 @@ from pathlib import Path
 
 APPS = Path(__file__).resolve().parents[2]
 # A model or queryset write: obj.save(), obj.delete(), Model.objects…create/update(…), qs.update(…).
-WRITE = re.compile(r"\.(save|delete)\(|(objects|\))\.(update|create|get_or_create|update_or_create|bulk_create|bulk_update)\(")
+WRITE = re.compile(
+    r"\.(save|delete)\(|(objects|\))\.(update|create|get_or_create|update_or_create|bulk_create|bulk_update)\("
+)
 
 
 def test_views_forms_and_api_never_write_to_the_database_directly():

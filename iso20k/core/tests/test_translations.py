@@ -9,9 +9,13 @@ from django.core.management import call_command
 
 ROOT = Path(__file__).resolve().parents[3]
 PO = ROOT / "locale" / "zh_Hans" / "LC_MESSAGES" / "django.po"
-MAKEMESSAGES = {"locale": ["zh_Hans"], "add_location": "file", "no_obsolete": True,
-                "ignore_patterns": [".venv/*", "node_modules/*", "var/*", "artifacts/*"],
-                "verbosity": 0}
+MAKEMESSAGES = {
+    "locale": ["zh_Hans"],
+    "add_location": "file",
+    "no_obsolete": True,
+    "ignore_patterns": [".venv/*", "node_modules/*", "var/*", "artifacts/*"],
+    "verbosity": 0,
+}
 
 
 def entry_keys(po: polib.POFile) -> set[tuple]:
@@ -32,7 +36,9 @@ def test_placeholders_survive_translation():
     po = polib.pofile(str(PO))
     for entry in po:
         translated = entry.msgstr or entry.msgstr_plural.get(0, "")
-        assert sorted(pattern.findall(entry.msgid)) == sorted(pattern.findall(translated)), entry.msgid
+        assert sorted(pattern.findall(entry.msgid)) == sorted(pattern.findall(translated)), (
+            entry.msgid
+        )
 
 
 def test_makemessages_leaves_the_catalogue_unchanged(tmp_path, settings, monkeypatch):

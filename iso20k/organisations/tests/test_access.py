@@ -10,8 +10,16 @@ from .factories import OrganisationFactory, SiteFactory
 
 pytestmark = pytest.mark.django_db
 
-READERS = {"admin", "manager", "lead", "process_owner", "agent", "internal_auditor",
-           "external_auditor", "staff"}
+READERS = {
+    "admin",
+    "manager",
+    "lead",
+    "process_owner",
+    "agent",
+    "internal_auditor",
+    "external_auditor",
+    "staff",
+}
 EDITORS = {"admin", "lead"}
 
 
@@ -26,8 +34,9 @@ def scope(lead):
     organisation = OrganisationFactory()
     site = SiteFactory(organisation=organisation)
     draft = services.start_scope_draft(organisation, actor=lead)
-    draft = services.update_scope_draft(draft, actor=lead, expected_version=1,
-                                        statement_en="Hosting", sites=[site])
+    draft = services.update_scope_draft(
+        draft, actor=lead, expected_version=1, statement_en="Hosting", sites=[site]
+    )
     return services.submit_scope(draft, actor=lead, expected_version=draft.version)
 
 
@@ -40,7 +49,8 @@ def test_organisation_pages(persona, client_for, scope, request):
     assert client.get(scope.get_absolute_url()).status_code == expected(name, READERS)
     assert client.get(reverse("organisations:edit")).status_code == expected(name, EDITORS)
     assert client.get(reverse("organisations:site-edit", args=[site.pk])).status_code == expected(
-        name, EDITORS)
+        name, EDITORS
+    )
     approve = reverse("organisations:scope-approve", args=[scope.number])
     assert client.get(approve).status_code == expected(name, {"manager"})
 

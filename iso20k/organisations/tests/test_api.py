@@ -30,26 +30,35 @@ def test_a_change_without_if_match_gets_428_and_changes_nothing(api_client_for, 
 
 def test_a_stale_if_match_gets_412(api_client_for, lead, organisation):
     client = api_client_for(lead)
-    ok = client.patch("/api/v1/organisation/", {"phone": "1"}, format="json", headers={"If-Match": '"1"'})
+    ok = client.patch(
+        "/api/v1/organisation/", {"phone": "1"}, format="json", headers={"If-Match": '"1"'}
+    )
     assert ok.status_code == 200 and ok["ETag"] == '"2"'
-    stale = client.patch("/api/v1/organisation/", {"phone": "2"}, format="json",
-                         headers={"If-Match": '"1"'})
+    stale = client.patch(
+        "/api/v1/organisation/", {"phone": "2"}, format="json", headers={"If-Match": '"1"'}
+    )
     assert stale.status_code == 412
     assert stale.json()["current_version"] == 2
 
 
 def test_bad_input_names_the_field_and_the_reason(api_client_for, lead, organisation):
     response = api_client_for(lead).patch(
-        "/api/v1/organisation/", {"name_en": "", "name_zh_hans": ""}, format="json",
-        headers={"If-Match": '"1"'})
+        "/api/v1/organisation/",
+        {"name_en": "", "name_zh_hans": ""},
+        format="json",
+        headers={"If-Match": '"1"'},
+    )
     assert response.status_code == 400
     assert response.json()["name_en"][0]["code"] == "name_required"
 
 
 def test_errors_come_in_the_callers_language(api_client_for, lead, organisation):
     response = api_client_for(lead).patch(
-        "/api/v1/organisation/", {"name_en": "", "name_zh_hans": ""}, format="json",
-        headers={"If-Match": '"1"', "Accept-Language": "zh-hans"})
+        "/api/v1/organisation/",
+        {"name_en": "", "name_zh_hans": ""},
+        format="json",
+        headers={"If-Match": '"1"', "Accept-Language": "zh-hans"},
+    )
     assert response.json()["name_en"][0]["message"] != "Give a name in at least one language."
 
 
@@ -58,24 +67,43 @@ def test_the_scope_workflow_through_the_api(api_client_for, lead, manager, organ
     lead_api, top_api = api_client_for(lead), api_client_for(manager)
     draft = lead_api.post("/api/v1/scope-statements/").json()
     url = f"/api/v1/scope-statements/{draft['number']}/"
-    draft = lead_api.patch(url, {"statement_en": "Hosting", "sites": [site.pk]}, format="json",
-                           headers={"If-Match": '"1"'}).json()
+    draft = lead_api.patch(
+        url,
+        {"statement_en": "Hosting", "sites": [site.pk]},
+        format="json",
+        headers={"If-Match": '"1"'},
+    ).json()
     submitted = lead_api.post(url + "submit/", headers={"If-Match": f'"{draft["version"]}"'})
     assert submitted.status_code == 200
     version = submitted.json()["version"]
     assert lead_api.post(url + "approve/", headers={"If-Match": f'"{version}"'}).status_code == 403
-    approved = top_api.post(url + "approve/", {"note": "ok"}, format="json",
-                            headers={"If-Match": f'"{version}"'})
+    approved = top_api.post(
+        url + "approve/", {"note": "ok"}, format="json", headers={"If-Match": f'"{version}"'}
+    )
     assert approved.json()["status"] == "approved"
     history = top_api.get(url + "history/").json()
-    assert [r["event"] for r in history][:2] == ["organisations.scopestatement.approved",
-                                                 "organisations.scopestatement.submitted"]
+    assert [r["event"] for r in history][:2] == [
+        "organisations.scopestatement.approved",
+        "organisations.scopestatement.submitted",
+    ]
 
 
-@pytest.mark.parametrize(("persona", "status"), [
-    ("admin", 200), ("manager", 200), ("lead", 200), ("agent", 200), ("external_auditor", 200),
-    ("staff", 200), ("customer", 403), ("outsider", 403)])
-def test_who_may_read_scope_statements(api_client_for, organisation, lead, persona, status, request):
+@pytest.mark.parametrize(
+    ("persona", "status"),
+    [
+        ("admin", 200),
+        ("manager", 200),
+        ("lead", 200),
+        ("agent", 200),
+        ("external_auditor", 200),
+        ("staff", 200),
+        ("customer", 403),
+        ("outsider", 403),
+    ],
+)
+def test_who_may_read_scope_statements(
+    api_client_for, organisation, lead, persona, status, request
+):
     services.start_scope_draft(organisation, actor=lead)
     user = request.getfixturevalue(persona)
     assert api_client_for(user).get("/api/v1/scope-statements/").status_code == status

@@ -27,8 +27,13 @@ def organisation():
 def submitted(organisation, lead):
     site = SiteFactory(organisation=organisation)
     draft = services.start_scope_draft(organisation, actor=lead)
-    draft = services.update_scope_draft(draft, actor=lead, expected_version=draft.version,
-                                        statement_en="Managed hosting", sites=[site])
+    draft = services.update_scope_draft(
+        draft,
+        actor=lead,
+        expected_version=draft.version,
+        statement_en="Managed hosting",
+        sites=[site],
+    )
     return services.submit_scope(draft, actor=lead, expected_version=draft.version)
 
 
@@ -66,8 +71,9 @@ def test_submitting_needs_a_statement_and_a_site(organisation, lead):
     with pytest.raises(ValidationError) as exc:
         services.submit_scope(draft, actor=lead, expected_version=draft.version)
     assert codes(exc.value) == {"statement_en": ["statement_required"]}
-    draft = services.update_scope_draft(draft, actor=lead, expected_version=draft.version,
-                                        statement_zh_hans="托管服务")
+    draft = services.update_scope_draft(
+        draft, actor=lead, expected_version=draft.version, statement_zh_hans="托管服务"
+    )
     with pytest.raises(ValidationError) as exc:
         services.submit_scope(draft, actor=lead, expected_version=draft.version)
     assert codes(exc.value) == {"sites": ["sites_required"]}
@@ -75,13 +81,17 @@ def test_submitting_needs_a_statement_and_a_site(organisation, lead):
 
 
 def test_top_management_approves_and_the_approval_is_recorded(submitted, manager):
-    scope = services.approve_scope(submitted, actor=manager, expected_version=submitted.version,
-                                   note="OK")
+    scope = services.approve_scope(
+        submitted, actor=manager, expected_version=submitted.version, note="OK"
+    )
     assert scope.status == ScopeStatus.APPROVED
     assert scope.decided_by == manager and scope.approved_at is not None
     record = ChangeRecord.objects.for_object(scope).order_by("-seq").first()
     assert (record.event, record.actor, record.data) == (
-        "organisations.scopestatement.approved", manager, {"note": "OK"})
+        "organisations.scopestatement.approved",
+        manager,
+        {"note": "OK"},
+    )
 
 
 @pytest.mark.parametrize("approver", ["lead", "agent", "admin"])
@@ -101,9 +111,15 @@ def test_a_draft_cannot_be_approved_before_it_is_submitted(organisation, lead, m
 
 def test_returning_needs_a_note_and_puts_the_draft_back(submitted, manager):
     with pytest.raises(ValidationError):
-        services.reject_scope(submitted, actor=manager, expected_version=submitted.version, note=" ")
-    scope = services.reject_scope(submitted, actor=manager, expected_version=submitted.version,
-                                  note="Name the Suzhou data centre")
+        services.reject_scope(
+            submitted, actor=manager, expected_version=submitted.version, note=" "
+        )
+    scope = services.reject_scope(
+        submitted,
+        actor=manager,
+        expected_version=submitted.version,
+        note="Name the Suzhou data centre",
+    )
     assert scope.status == ScopeStatus.DRAFT
     assert scope.decision_note == "Name the Suzhou data centre"
 
@@ -124,6 +140,7 @@ def test_a_retired_site_cannot_be_put_in_scope(organisation, lead):
     retired = SiteFactory(organisation=organisation, is_active=False)
     draft = services.start_scope_draft(organisation, actor=lead)
     with pytest.raises(ValidationError) as exc:
-        services.update_scope_draft(draft, actor=lead, expected_version=draft.version,
-                                    sites=[retired])
+        services.update_scope_draft(
+            draft, actor=lead, expected_version=draft.version, sites=[retired]
+        )
     assert codes(exc.value) == {"sites": ["invalid_site"]}

@@ -1,7 +1,7 @@
 """Load the bilingual demo organisation; running it again adds only what is missing."""
 
 from iso20k.accounts.services import system_actor
-from iso20k.core.demo import demo_modules
+from iso20k.core.demo_loading import demo_modules
 from iso20k.core.management.base import ServiceCommand
 
 
@@ -14,3 +14,8 @@ class Command(ServiceCommand):
             summary = module.load(actor)
             if summary:
                 self.stdout.write(f"{module.__name__.rsplit('.', 2)[-2]}: {summary}")
+        from iso20k.accounts.demo import PASSWORD, logins
+
+        self.stdout.write(f"\nDemo sign-ins (password {PASSWORD}):")
+        for username, role in logins():
+            self.stdout.write(f"  {username:<12} {role}")
