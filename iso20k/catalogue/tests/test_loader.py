@@ -1,4 +1,4 @@
-"""Loading the clause catalogue: the real files load; a malformed file is named by line and reason."""
+"""Loading the clause catalogue: real files load; a malformed file is named by line and reason."""
 
 import shutil
 from pathlib import Path
