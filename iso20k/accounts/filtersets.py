@@ -10,8 +10,15 @@ from .models import Grant, User
 
 class UserFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="search")
-    role = django_filters.ChoiceFilter(label=_("Role"), choices=Role.choices, method="with_role")
-    is_active = django_filters.BooleanFilter(label=_("Active"))
+    role = django_filters.ChoiceFilter(
+        label=_("Role"), choices=Role.choices, method="with_role", empty_label=_("All roles")
+    )
+    is_active = django_filters.ChoiceFilter(
+        label=_("Status"),
+        method="with_status",
+        empty_label=_("All users"),
+        choices=[("active", _("Active")), ("inactive", _("Deactivated"))],
+    )
 
     class Meta:
         model = User
@@ -25,12 +32,17 @@ class UserFilterSet(django_filters.FilterSet):
             | Q(department__icontains=value)
         )
 
+    def with_status(self, queryset, name, value):
+        return queryset.filter(is_active=value == "active")
+
     def with_role(self, queryset, name, value):
         return queryset.filter(pk__in=Grant.objects.active().filter(role=value).values("user_id"))
 
 
 class GrantFilterSet(django_filters.FilterSet):
-    role = django_filters.ChoiceFilter(label=_("Role"), choices=Role.choices)
+    role = django_filters.ChoiceFilter(
+        label=_("Role"), choices=Role.choices, empty_label=_("All roles")
+    )
     active = django_filters.BooleanFilter(label=_("Active now"), method="only_active")
 
     class Meta:

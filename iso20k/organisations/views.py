@@ -7,13 +7,14 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from iso20k.core.htmx import render_page
 from iso20k.core.views import (
     ObjectDetailView,
     ServiceActionView,
     ServiceFormView,
-    plain_page,
     redirect_after_post,
 )
+from iso20k.history.querysets import for_object as history_for
 
 from . import access, forms, services
 from .choices import ScopeStatus
@@ -33,8 +34,11 @@ def overview(request: HttpRequest) -> HttpResponse:
         ).first(),
         "statements": statements[:10],
         "can_edit": access.can_edit(request.user),
+        "history_records": history_for(organisation) if organisation else [],
     }
-    return plain_page(request, "organisations/overview.html", context)
+    return render_page(
+        request, "organisations/overview.html", context, partial=request.GET.get("partial")
+    )
 
 
 class OrganisationSetupView(ServiceFormView):
