@@ -88,6 +88,13 @@ class ChangeRecord(models.Model):
     def event_label(self) -> str:
         return events.label(self.event)
 
+    @property
+    def labelled_changes(self) -> list[tuple[str, str, str]]:
+        """(field label, old, new) in the reader's language, for history panels."""
+        from .display import labelled_changes
+
+        return labelled_changes(self.object_type, self.changes)
+
 
 class ChainHead(models.Model):
     """The last position and hash of the chain: one row, locked to serialise appends."""
