@@ -34,8 +34,7 @@ def test_sign_in_switch_language_and_search_the_catalogue(demo, session):
     me.page.fill("#id_q", "变更")
     me.page.wait_for_selector("#search-results a[href='/catalogue/8.5.1/']")
     me.shot("catalogue-search-zh-hans")
-    me.page.click("#search-results a[href='/catalogue/8.5.1/']")
-    me.page.wait_for_load_state("networkidle")
+    me.click_and_wait("#search-results a[href='/catalogue/8.5.1/']", "**/catalogue/8.5.1/")
     assert "变更管理" in me.page.locator("h1").inner_text()
     assert me.errors == []
 
