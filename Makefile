@@ -1,10 +1,13 @@
 # iso20k: `make run` serves the demo, `make test` runs the whole suite. Both install what they need.
 SHELL := /bin/bash
+.SHELLFLAGS := -o pipefail -c
 .DEFAULT_GOAL := run
 PYTHON_BIN := $(shell scripts/find_python.sh)
 VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip --disable-pip-version-check --quiet
+# Some machines list package mirrors that do not exist; pip says so once per package.
+QUIET_PIP := 2>&1 | grep -v "is ignored: it is neither a file nor a directory" || true
 
 .PHONY: run test lint format lock assets messages messages-update migrate demo bench clean check-python system-test-deps
 
@@ -18,12 +21,12 @@ $(VENV)/.stamp-python: | check-python
 	@touch $@
 
 $(VENV)/.stamp-run: requirements.lock $(VENV)/.stamp-python
-	$(PIP) install --require-hashes --no-deps -r requirements.lock
-	@touch $@
+	$(PIP) install --require-hashes --no-deps -r requirements.lock $(QUIET_PIP)
+	@$(PY) -c "import django" && touch $@
 
 $(VENV)/.stamp-dev: requirements-dev.lock $(VENV)/.stamp-python
-	$(PIP) install --require-hashes --no-deps -r requirements-dev.lock
-	@touch $@ $(VENV)/.stamp-run
+	$(PIP) install --require-hashes --no-deps -r requirements-dev.lock $(QUIET_PIP)
+	@$(PY) -c "import django, pytest" && touch $@ $(VENV)/.stamp-run
 
 node_modules/.package-lock.json: package-lock.json package.json
 	npm ci --no-audit --no-fund --loglevel=error

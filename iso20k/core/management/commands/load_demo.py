@@ -14,8 +14,11 @@ class Command(ServiceCommand):
             summary = module.load(actor)
             if summary:
                 self.stdout.write(f"{module.__name__.rsplit('.', 2)[-2]}: {summary}")
+        from django.utils import translation
+
         from iso20k.accounts.demo import PASSWORD, logins
 
         self.stdout.write(f"\nDemo sign-ins (password {PASSWORD}):")
-        for username, role in logins():
-            self.stdout.write(f"  {username:<12} {role}")
+        with translation.override("en"):
+            for username, role in logins():
+                self.stdout.write(f"  {username:<12} {role}")
