@@ -7,7 +7,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip --disable-pip-version-check --quiet
 # Some machines list package mirrors that do not exist; pip says so once per package.
-QUIET_PIP := 2>&1 | grep -v "is ignored: it is neither a file nor a directory" || true
+QUIET_PIP := 2> >(grep -v "is ignored: it is neither a file nor a directory" >&2 || true)
 
 .PHONY: run test lint format lock assets messages messages-update migrate demo bench clean check-python system-test-deps
 

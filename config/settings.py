@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "iso20k.catalogue",
     "iso20k.accounts",
     "iso20k.notifications",
+    "iso20k.files",
     "iso20k.organisations",
 ]
 
@@ -159,8 +160,28 @@ STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "var" / "static"
 STATICFILES_DIRS = [BASE_DIR / "assets", ("vendor", BASE_DIR / "var" / "vendor")]
 MEDIA_ROOT = Path(env.string("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
+UPLOAD_MAX_BYTES = env.integer("UPLOAD_MAX_MB", 20, minimum=1) * 1024 * 1024
+UPLOAD_MAX_UNPACKED_BYTES = 10 * UPLOAD_MAX_BYTES
+FILE_UPLOAD_PERMISSIONS = 0o640
+_S3_BUCKET = env.string("S3_BUCKET", "")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Uploaded files: a local folder, or S3-compatible storage when S3_BUCKET is set. Files are
+    # only ever served through files.views.download, which checks access.
+    "default": {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": _S3_BUCKET,
+            "endpoint_url": env.string("S3_ENDPOINT_URL", None),
+            "region_name": env.string("S3_REGION", None),
+            "access_key": env.string("S3_ACCESS_KEY", None),
+            "secret_key": env.string("S3_SECRET_KEY", None),
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
+    if _S3_BUCKET
+    else {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     # Hashed, compressed names once `collectstatic` has run (production); plain names before.
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"

@@ -18,6 +18,7 @@ urlpatterns = [
     path("organisation/", include("iso20k.organisations.urls")),
     path("catalogue/", include("iso20k.catalogue.urls")),
     path("history/", include("iso20k.history.urls")),
+    path("files/", include("iso20k.files.urls")),
     path("api/v1/", include((router.urls, "api"))),
     path(
         "api/v1/", include((accounts_api.extra_urls + organisations_api.extra_urls(), "api-extra"))

@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Install the Debian packages the test suite needs, if missing: Chromium for the browser
-# tests, gettext for the translation check, CJK fonts so screenshots show Chinese. (LibreOffice joins when exports are tested.)
+# tests, gettext for the translation check, CJK fonts so screenshots show Chinese,
+# LibreOffice to open the exports. (LibreOffice joins when exports are tested.)
 set -euo pipefail
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v xgettext >/dev/null 2>&1 || need+=(gettext)
 # Chinese glyphs in screenshots (users' own machines have their system fonts).
-fc-list 2>/dev/null | grep -qi "CJK" || need+=(fonts-noto-cjk)
+dpkg -s fonts-noto-cjk >/dev/null 2>&1 || need+=(fonts-noto-cjk)
+# LibreOffice opens the DOCX and XLSX exports in the tests, as auditors' machines would.
+command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui libreoffice-calc-nogui)
 for pkg in ${EXTRA_APT_PACKAGES:-}; do need+=("$pkg"); done
 [ ${#need[@]} -eq 0 ] && exit 0
 SUDO=""
