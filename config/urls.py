@@ -9,7 +9,15 @@ from iso20k.catalogue.api import urls as catalogue_api
 from iso20k.organisations.api import urls as organisations_api
 
 router = DefaultRouter()
-for module in (accounts_api, organisations_api, catalogue_api):
+API_MODULES = [
+    accounts_api,
+    organisations_api,
+    catalogue_api,
+    # Stages 1 and 2 register here.
+    # Stage 3 registers here.
+    # Stage 4 registers here.
+]
+for module in API_MODULES:
     module.register(router)
 
 urlpatterns = [
@@ -19,6 +27,9 @@ urlpatterns = [
     path("catalogue/", include("iso20k.catalogue.urls")),
     path("history/", include("iso20k.history.urls")),
     path("files/", include("iso20k.files.urls")),
+    # Stages 1 and 2 pages.
+    # Stage 3 pages.
+    # Stage 4 pages.
     path("api/v1/", include((router.urls, "api"))),
     path(
         "api/v1/", include((accounts_api.extra_urls + organisations_api.extra_urls(), "api-extra"))
