@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     # Stage 3 (documents) goes here.
     # Stage 4 (service desk) goes here.
     # The evidence engine comes last: its checks read every app above.
+    "iso20k.evidence",
 ]
 
 MIDDLEWARE = [

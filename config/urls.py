@@ -6,6 +6,7 @@ from rest_framework.routers import DefaultRouter
 
 from iso20k.accounts.api import urls as accounts_api
 from iso20k.catalogue.api import urls as catalogue_api
+from iso20k.evidence.api import urls as evidence_api
 from iso20k.organisations.api import urls as organisations_api
 
 router = DefaultRouter()
@@ -16,6 +17,7 @@ API_MODULES = [
     # Stages 1 and 2 register here.
     # Stage 3 registers here.
     # Stage 4 registers here.
+    evidence_api,
 ]
 for module in API_MODULES:
     module.register(router)
@@ -30,9 +32,16 @@ urlpatterns = [
     # Stages 1 and 2 pages.
     # Stage 3 pages.
     # Stage 4 pages.
+    path("readiness/", include("iso20k.evidence.urls")),
     path("api/v1/", include((router.urls, "api"))),
     path(
-        "api/v1/", include((accounts_api.extra_urls + organisations_api.extra_urls(), "api-extra"))
+        "api/v1/",
+        include(
+            (
+                accounts_api.extra_urls + organisations_api.extra_urls() + evidence_api.extra_urls,
+                "api-extra",
+            )
+        ),
     ),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="api-docs"),

@@ -49,8 +49,9 @@ class User(AbstractUser, Versioned):
 class GrantQuerySet(models.QuerySet):
     def active(self, at=None) -> "GrantQuerySet":
         at = at or timezone.now()
-        return self.filter(revoked_at__isnull=True, valid_from__lte=at).filter(
-            Q(valid_until__isnull=True) | Q(valid_until__gt=at)
+        return self.filter(valid_from__lte=at).filter(
+            Q(valid_until__isnull=True) | Q(valid_until__gt=at),
+            Q(revoked_at__isnull=True) | Q(revoked_at__gt=at),
         )
 
     def for_list(self) -> "GrantQuerySet":
