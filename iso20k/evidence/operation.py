@@ -1,0 +1,61 @@
+"""Has a process really run for the required period? Judged from when its records entered
+the system (database-stamped `created_at`), never from business dates an import may carry.
+
+Certification bodies expect records spread over at least three months of operation, not
+typed in a burst before the audit. operation_status() returns the status and the figures.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.db.models import Count, Max, Min, QuerySet
+from django.db.models.functions import TruncWeek
+
+from .results import Status
+
+REQUIRED_DAYS = 90
+MIN_ACTIVE_WEEKS = 8  # of the ~13 weeks in 90 days, records entered in at least this many
+MAX_BURST_SHARE = 0.5  # no single week may hold more than half of the period's records
+MIN_RECORDS = 10
+
+
+@dataclass(frozen=True)
+class Operation:
+    status: str
+    params: dict
+
+
+def operation_status(records: QuerySet, at: datetime, *, days: int = REQUIRED_DAYS) -> Operation:
+    """Judge `records` (a queryset with created_at) as of `at` against the operating rule."""
+    existing = records.filter(created_at__lte=at)
+    window_start = at - timedelta(days=days)
+    span = existing.aggregate(first=Min("created_at"), last=Max("created_at"), total=Count("pk"))
+    total = span["total"]
+    if total == 0:
+        return Operation(
+            Status.FAIL,
+            {"days": 0, "required": days, "records": 0, "active_weeks": 0, "burst_share": 0.0},
+        )
+    operated_days = (at - span["first"]).days
+    weeks = list(
+        existing.filter(created_at__gt=window_start)
+        .annotate(week=TruncWeek("created_at"))
+        .values("week")
+        .annotate(n=Count("pk"))
+        .values_list("n", flat=True)
+    )
+    in_window = sum(weeks)
+    burst = round(max(weeks) / in_window, 3) if in_window else 0.0
+    params = {
+        "days": operated_days,
+        "required": days,
+        "records": total,
+        "active_weeks": len(weeks),
+        "burst_share": round(burst * 100, 1),
+        "first": span["first"].date().isoformat(),
+    }
+    if operated_days < days or total < MIN_RECORDS:
+        return Operation(Status.FAIL if operated_days < days else Status.NOT_ENOUGH_DATA, params)
+    if len(weeks) < MIN_ACTIVE_WEEKS or burst > MAX_BURST_SHARE:
+        return Operation(Status.WARNING, params)
+    return Operation(Status.PASS, params)
