@@ -11,7 +11,7 @@ from datetime import datetime
 from django.contrib.auth import password_validation
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import validate_email
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -27,12 +27,21 @@ PROFILE_FIELDS = ["email", "display_name", "first_name", "last_name", "departmen
 
 
 def system_actor() -> User:
-    """The actor of commands and background jobs; it cannot sign in."""
+    """The actor of commands and background jobs; it cannot sign in.
+
+    Created by migration accounts 0002; recreated here if a test flush removed it. Several
+    processes may ask at once (worker, scheduler, commands), so a lost race re-reads.
+    """
     user = User.objects.filter(username=SYSTEM_USERNAME).first()
-    if user is None:
-        user = User(username=SYSTEM_USERNAME, display_name="system", is_active=False)
-        user.set_unusable_password()
-        user.save()
+    if user is not None:
+        return user
+    try:
+        with transaction.atomic():
+            user = User(username=SYSTEM_USERNAME, display_name="system", is_active=False)
+            user.set_unusable_password()
+            user.save()
+    except IntegrityError:
+        user = User.objects.get(username=SYSTEM_USERNAME)
     return user
 
 
