@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "iso20k.organisations",
     # Stages 1 and 2 (programme, gap assessments, training) go here.
     # Stage 3 (documents) goes here.
+    "iso20k.documents",
     # Stage 4 (service desk) goes here.
     # The evidence engine comes last: its checks read every app above.
 ]

@@ -29,6 +29,7 @@ urlpatterns = [
     path("files/", include("iso20k.files.urls")),
     # Stages 1 and 2 pages.
     # Stage 3 pages.
+    path("documents/", include("iso20k.documents.urls")),
     # Stage 4 pages.
     path("api/v1/", include((router.urls, "api"))),
     path(
