@@ -6,6 +6,7 @@ from rest_framework.routers import DefaultRouter
 
 from iso20k.accounts.api import urls as accounts_api
 from iso20k.catalogue.api import urls as catalogue_api
+from iso20k.documents.api import urls as documents_api
 from iso20k.organisations.api import urls as organisations_api
 
 router = DefaultRouter()
@@ -15,6 +16,7 @@ API_MODULES = [
     catalogue_api,
     # Stages 1 and 2 register here.
     # Stage 3 registers here.
+    documents_api,
     # Stage 4 registers here.
 ]
 for module in API_MODULES:

@@ -46,7 +46,7 @@ class DocumentFilterSet(django_filters.FilterSet):
         user = getattr(self.request, "user", None)
         return queryset.search(value, access.visible_versions(user))
 
-    def serving(self, queryset, name, value):
+    def serving(self, queryset, name, value: str):
         return queryset.serving_clause(value)
 
     def review_due(self, queryset, name, value):

@@ -7,6 +7,7 @@ documented information it covers, and a body per language with placeholders such
 """
 
 import functools
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,6 +17,10 @@ from django.template import Context, Engine
 from iso20k.core.i18n import language_suffix
 
 DATA = Path(__file__).resolve().parent / "templates_data"
+# A line break between two Chinese characters would show as a stray space: join such lines.
+_CJK_BREAK = re.compile(
+    r"(?<=[\u3000-\u9fff\uff00-\uffef])\n[ \t]*(?=[\u3000-\u9fff\uff00-\uffef])"
+)
 LANGUAGES = ("en", "zh-hans")
 
 
@@ -87,5 +92,5 @@ def _engine() -> Engine:
 
 
 def render(template: DocumentTemplate, language: str, context: dict) -> str:
-    source = template.body.get(language) or template.body["en"]
-    return _engine().from_string(source).render(Context(context)).strip() + "\n"
+    source = _CJK_BREAK.sub("", template.body.get(language) or template.body["en"])
+    return _engine().from_string(source).render(Context(context, autoescape=False)).strip() + "\n"

@@ -1,9 +1,8 @@
 from django.utils.translation import gettext_lazy as _
 
+from iso20k.accounts import access as accounts
 from iso20k.core.journey import register as register_card
 from iso20k.core.navigation import NavItem, register
-
-from iso20k.accounts import access as accounts
 
 from . import access
 
