@@ -26,6 +26,7 @@ class Item:
     information: RequiredInformation
     state: str
     documents: list[Document]
+    templates: list = field(default_factory=list)  # filled by the page: templates covering it
 
 
 @dataclass

@@ -17,10 +17,7 @@ from django.template import Context, Engine
 from iso20k.core.i18n import language_suffix
 
 DATA = Path(__file__).resolve().parent / "templates_data"
-# A line break between two Chinese characters would show as a stray space: join such lines.
-_CJK_BREAK = re.compile(
-    r"(?<=[\u3000-\u9fff\uff00-\uffef])\n[ \t]*(?=[\u3000-\u9fff\uff00-\uffef])"
-)
+_CJK = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
 LANGUAGES = ("en", "zh-hans")
 
 
@@ -85,6 +82,21 @@ def get_template(code: str) -> DocumentTemplate | None:
     return next((t for t in all_templates() if t.code == code), None)
 
 
+def join_cjk_lines(text: str) -> str:
+    """Join a paragraph's wrapped lines where both sides are Chinese: the line break would
+    otherwise show as a stray space. Headings and table rows are never joined."""
+    lines: list[str] = []
+    for line in text.split("\n"):
+        body = line.lstrip()
+        previous = lines[-1].lstrip() if lines else ""
+        joinable = previous and not previous.startswith(("#", "|")) and not body.startswith("|")
+        if joinable and _CJK.match(body[:1]) and _CJK.match(previous[-1:]):
+            lines[-1] += body
+        else:
+            lines.append(line)
+    return "\n".join(lines)
+
+
 @functools.cache
 def _engine() -> Engine:
     # Bodies are Markdown, not HTML: no autoescaping here; the page sanitises on display.
@@ -92,5 +104,5 @@ def _engine() -> Engine:
 
 
 def render(template: DocumentTemplate, language: str, context: dict) -> str:
-    source = _CJK_BREAK.sub("", template.body.get(language) or template.body["en"])
+    source = join_cjk_lines(template.body.get(language) or template.body["en"])
     return _engine().from_string(source).render(Context(context, autoescape=False)).strip() + "\n"

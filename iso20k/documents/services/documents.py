@@ -35,6 +35,21 @@ DOCUMENT_FIELDS = [
 ]
 
 
+def _readable(document: Document, fields) -> dict:
+    """Field values as history shows them: clause numbers, item codes and user names, not ids."""
+    values = history.snapshot(document, [f for f in fields if f not in RELATED])
+    for name in (f for f in fields if f in RELATED):
+        values[name] = RELATED[name](document)
+    return values
+
+
+RELATED = {
+    "owner": lambda d: d.owner.username,
+    "clauses": lambda d: sorted(d.clauses.values_list("number", flat=True)),
+    "required_information": lambda d: sorted(d.required_information.values_list("code", flat=True)),
+}
+
+
 def normalise_code(code: str) -> str:
     return (code or "").strip().upper()
 
@@ -145,7 +160,9 @@ def create_document(
         document,
         event="documents.document.created",
         actor=actor,
-        changes=history.initial(document, DOCUMENT_FIELDS),
+        changes={
+            name: [None, value] for name, value in _readable(document, DOCUMENT_FIELDS).items()
+        },
     )
     version = DocumentVersion(
         document=document,
@@ -183,7 +200,7 @@ def update_document(
     _check_fields(merged, actor=actor)
     if "code" in fields:
         fields["code"] = _check_code(fields["code"], exclude=document.pk)
-    before = history.snapshot(document, list(fields))
+    before = _readable(document, list(fields))
     plain = {k: v for k, v in fields.items() if k not in {"clauses", "required_information"}}
     for name, value in plain.items():
         setattr(document, name, value)
@@ -193,7 +210,8 @@ def update_document(
         document.clauses.set(fields["clauses"])
     if "required_information" in fields:
         document.required_information.set(fields["required_information"])
-    changes = history.diff(before, history.snapshot(document, list(fields)))
+    document.refresh_from_db()
+    changes = history.diff(before, _readable(document, list(fields)))
     history.record(document, event="documents.document.updated", actor=actor, changes=changes)
     return document
 

@@ -155,6 +155,7 @@ def update_version_draft(
             approvers if approvers is not None else version_people(version, "approver"),
         )
     before = {**history.snapshot(version, list(fields)), **_signer_names(version)}
+    before["file"] = version.file.original_name if version.file_id else None
     stored = None
     if upload is not None:
         stored = files.store_upload(
@@ -172,6 +173,7 @@ def update_version_draft(
         _set_signers(version, SignoffKind.REVIEWER, signers[0])
         _set_signers(version, SignoffKind.APPROVER, signers[1])
     after = {**history.snapshot(version, list(fields)), **_signer_names(version)}
+    after["file"] = version.file.original_name if version.file_id else None
     changes = history.diff(before, after)
     history.record(version, event="documents.documentversion.updated", actor=actor, changes=changes)
     if stored is not None:

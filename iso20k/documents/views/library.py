@@ -31,6 +31,11 @@ def mandatory(request: HttpRequest) -> HttpResponse:
     check_library(request.user)
     only_gaps = request.GET.get("gaps") == "1"
     summary = coverage.evaluate(Document.objects.all(), timezone.localdate(), only_gaps=only_gaps)
+    for group in summary.groups:
+        for item in group.items:
+            item.templates = [
+                t for t in library.all_templates() if item.information.code in t.covers
+            ]
     context = {
         "summary": summary,
         "only_gaps": only_gaps,
