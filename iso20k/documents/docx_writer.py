@@ -80,29 +80,35 @@ def _inline(paragraph, node: Node, style: frozenset = frozenset()) -> None:
             _inline(paragraph, child, style)
 
 
-def _restart_numbering(document, paragraph) -> None:
-    """Give this numbered list its own numbering instance, starting at 1."""
+def _new_numbering(document, style_name: str) -> int | None:
+    """A fresh numbering instance of the style's list definition, starting at 1, so that
+    each numbered list counts from one instead of continuing the previous list."""
+    style = document.styles[style_name]
+    num_pr = style.element.pPr.numPr if style.element.pPr is not None else None
+    if num_pr is None or num_pr.numId is None:
+        return None
     numbering = document.part.numbering_part.element
-    style = document.styles["List Number"]
-    num_id = style.element.pPr.numPr.numId.val
-    abstract_id = numbering.num_having_numId(num_id).abstractNumId.val
+    abstract_id = numbering.num_having_numId(num_pr.numId.val).abstractNumId.val
     num = numbering.add_num(abstract_id)
     num.add_lvlOverride(ilvl=0).add_startOverride(1)
+    return num.numId
+
+
+def _use_numbering(paragraph, num_id: int) -> None:
     num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
     num_pr.get_or_add_ilvl().val = 0
-    num_pr.get_or_add_numId().val = num.numId
+    num_pr.get_or_add_numId().val = num_id
 
 
 def _list(document, node: Node, depth: int) -> None:
     ordered = node.tag == "ol"
     base = "List Number" if ordered else "List Bullet"
     style = base if depth == 0 else f"{base} {min(depth + 1, 3)}"
-    first = True
+    num_id = _new_numbering(document, style) if ordered else None
     for item in (c for c in node.children if isinstance(c, Node) and c.tag == "li"):
         paragraph = document.add_paragraph(style=style)
-        if ordered and first and depth == 0:
-            _restart_numbering(document, paragraph)
-        first = False
+        if num_id is not None:
+            _use_numbering(paragraph, num_id)
         inline = Node("li")
         inline.children = [
             c for c in item.children if isinstance(c, str) or c.tag not in {"ul", "ol", "p"}

@@ -13,7 +13,7 @@ from ..models import Document, DocumentVersion
 from ..models.document import MAX_REVIEW_INTERVAL_MONTHS
 
 
-def invalid(field: str, message: str, code: str, **params) -> ValidationError:
+def invalid(field: str, message: str, code: str, /, **params) -> ValidationError:
     return ValidationError({field: ValidationError(message, code=code, params=params or None)})
 
 
