@@ -129,8 +129,10 @@ def can_edit_version(user, version: DocumentVersion) -> bool:
     return version.author_id == user.pk or can_edit_document(user, version.document)
 
 
-def is_signer(user, version: DocumentVersion) -> bool:
-    return version.signoffs.filter(person=user).exists()
+def is_signer(user, version: DocumentVersion, kind: str | None = None) -> bool:
+    """Named on the version (as reviewer or approver, or as `kind` when given)."""
+    signoffs = version.signoffs.filter(person=user)
+    return (signoffs.filter(kind=kind) if kind else signoffs).exists()
 
 
 def get_document_for(user, pk: int, action: str = "view") -> Document:
@@ -162,7 +164,7 @@ def get_version_for(user, document_pk: int, number: int, action: str = "view") -
         raise Http404
     if action == "edit" and not can_edit_version(user, version):
         raise PermissionDenied
-    if action == "sign" and not is_signer(user, version):
+    if action in {"reviewer", "approver"} and not is_signer(user, version, action):
         raise PermissionDenied
     if action == "manage" and not can_edit_document(user, version.document):
         raise PermissionDenied

@@ -24,7 +24,7 @@ class DocumentFilterSet(django_filters.FilterSet):
         label=_("Status"), choices=DocumentStatus.choices, empty_label=_("All statuses")
     )
     owner = django_filters.ModelChoiceFilter(
-        label=_("Owner"), queryset=internal_people(), empty_label=_("All owners")
+        label=_("Owner"), queryset=lambda request: internal_people(), empty_label=_("All owners")
     )
     clause = django_filters.ChoiceFilter(
         label=_("Clause"), choices=_clause_choices, method="serving", empty_label=_("All clauses")

@@ -17,6 +17,16 @@ from .querysets import internal_people
 from .services.reading import ASSIGNABLE_ROLES
 
 
+class PeopleMixin:
+    """People lists are read when the form is built: who holds a role changes over time."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field, PersonChoiceField | PeopleChoiceField):
+                field.queryset = internal_people()
+
+
 class PersonChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj) -> str:
         return f"{obj} ({obj.username})"
@@ -37,7 +47,7 @@ class InformationChoiceField(forms.ModelMultipleChoiceField):
         return f"{obj.clause.number} · {obj.localized('title')} ({obj.get_kind_display()})"
 
 
-class DocumentForm(forms.Form):
+class DocumentForm(PeopleMixin, forms.Form):
     code = forms.CharField(
         label=_("Code"),
         max_length=40,
@@ -81,7 +91,7 @@ class DocumentEditForm(DocumentForm, VersionedForm):
     pass
 
 
-class VersionDraftForm(VersionedForm):
+class VersionDraftForm(PeopleMixin, VersionedForm):
     change_summary = forms.CharField(
         label=_("What changed in this version"), max_length=300, required=False
     )
@@ -174,7 +184,7 @@ class PeriodicReviewForm(VersionedForm):
     )
 
 
-class AssignReadingForm(forms.Form):
+class AssignReadingForm(PeopleMixin, forms.Form):
     people = PeopleChoiceField(
         label=_("People"),
         queryset=internal_people(),
@@ -197,6 +207,6 @@ class AssignReadingForm(forms.Form):
     note = forms.CharField(label=_("Note"), max_length=300, required=False)
 
 
-class GenerateForm(forms.Form):
+class GenerateForm(PeopleMixin, forms.Form):
     code = forms.CharField(label=_("Document code"), max_length=40)
     owner = PersonChoiceField(label=_("Owner"), queryset=internal_people())

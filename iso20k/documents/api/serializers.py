@@ -7,7 +7,6 @@ from iso20k.catalogue.models import Clause, RequiredInformation
 
 from ..choices import Tier
 from ..models import Acknowledgement, Document, DocumentVersion, Signoff
-from ..querysets import internal_people
 from ..services.reading import ASSIGNABLE_ROLES
 
 
@@ -68,7 +67,7 @@ class DocumentWriteSerializer(serializers.Serializer):
     tier = serializers.ChoiceField(choices=Tier.choices)
     title_en = serializers.CharField(max_length=200, required=False, allow_blank=True)
     title_zh_hans = serializers.CharField(max_length=200, required=False, allow_blank=True)
-    owner = serializers.PrimaryKeyRelatedField(queryset=internal_people())
+    owner = serializers.PrimaryKeyRelatedField(queryset=User.objects.filter(is_active=True))
     clauses = serializers.SlugRelatedField(
         slug_field="number", many=True, queryset=Clause.objects.current(), required=False
     )
@@ -230,5 +229,5 @@ class TemplateSerializer(serializers.Serializer):
 class GenerateSerializer(serializers.Serializer):
     code = serializers.CharField(max_length=40, required=False, allow_blank=True, default="")
     owner = serializers.PrimaryKeyRelatedField(
-        queryset=internal_people(), required=False, allow_null=True, default=None
+        queryset=User.objects.filter(is_active=True), required=False, allow_null=True, default=None
     )

@@ -212,10 +212,10 @@ class DocumentVersionViewSet(
         )
         return self._respond(version)
 
-    def _transition(self, request, service, serializer_class=None, *, signer: bool = False):
+    def _transition(self, request, service, serializer_class=None, *, signer: str = ""):
         version = self.get_object()
         if signer:
-            _forbid_unless(access.is_signer(request.user, version))
+            _forbid_unless(access.is_signer(request.user, version, signer))
         else:
             _forbid_unless(access.can_edit_version(request.user, version))
         data = {}
@@ -258,7 +258,9 @@ class DocumentVersionViewSet(
     )
     @action(detail=True, methods=["post"])
     def review(self, request, pk=None):
-        return self._transition(request, services.review_version, s.ReviewSerializer, signer=True)
+        return self._transition(
+            request, services.review_version, s.ReviewSerializer, signer="reviewer"
+        )
 
     @extend_schema(
         request=s.ApproveSerializer,
@@ -267,7 +269,9 @@ class DocumentVersionViewSet(
     )
     @action(detail=True, methods=["post"])
     def approve(self, request, pk=None):
-        return self._transition(request, services.approve_version, s.ApproveSerializer, signer=True)
+        return self._transition(
+            request, services.approve_version, s.ApproveSerializer, signer="approver"
+        )
 
     @extend_schema(
         request=s.NoteSerializer,
@@ -276,7 +280,9 @@ class DocumentVersionViewSet(
     )
     @action(detail=True, methods=["post"])
     def reject(self, request, pk=None):
-        return self._transition(request, services.reject_version, s.NoteSerializer, signer=True)
+        return self._transition(
+            request, services.reject_version, s.NoteSerializer, signer="approver"
+        )
 
     @extend_schema(
         request=s.NoteSerializer,

@@ -79,9 +79,9 @@ def test_details_change_with_a_version_check_and_a_diff_in_history(lead, manager
         review_interval_months=6,
         owner=manager,
     )
-    record = ChangeRecord.objects.for_object(document).filter(
-        event="documents.document.updated"
-    ).get()
+    record = (
+        ChangeRecord.objects.for_object(document).filter(event="documents.document.updated").get()
+    )
     assert record.changes["owner"] == ["lead", "manager"]
     assert record.changes["review_interval_months"] == [12, 6]
     with pytest.raises(ConflictError):

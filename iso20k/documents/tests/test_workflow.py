@@ -24,7 +24,7 @@ def history_count() -> int:
 
 @pytest.fixture
 def in_review(lead, manager, internal_auditor, make_document, send_for_review):
-    """v1 of a procedure written by the lead, reviewed by the auditor, approved by top management."""
+    """v1 by the lead, to be reviewed by the internal auditor and approved by top management."""
     document = make_document(lead)
     return send_for_review(document, lead, approvers=[manager], reviewers=[internal_auditor])
 
@@ -53,9 +53,7 @@ def test_approval_waits_for_every_reviewer(in_review, manager):
     assert in_review.status == "in_review" and history_count() == before
 
 
-def test_the_author_cannot_approve_their_own_version(
-    lead, manager, make_document, send_for_review
-):
+def test_the_author_cannot_approve_their_own_version(lead, manager, make_document, send_for_review):
     document = make_document(lead)
     with pytest.raises(ValidationError) as exc:
         send_for_review(document, lead, approvers=[lead])
@@ -128,7 +126,9 @@ def test_an_approver_returns_the_version_only_with_a_note(in_review, manager, in
     )
     in_review.refresh_from_db()
     with pytest.raises(ValidationError) as exc:
-        services.reject_version(in_review, actor=manager, expected_version=in_review.version, note="")
+        services.reject_version(
+            in_review, actor=manager, expected_version=in_review.version, note=""
+        )
     assert codes(exc.value) == {"note": ["note_required"]}
     version = services.reject_version(
         in_review, actor=manager, expected_version=in_review.version, note="Scope unclear"
@@ -165,7 +165,9 @@ def test_a_stale_version_is_rejected_and_nothing_changes(in_review, lead, intern
     seen = in_review.version
     services.withdraw_version(in_review, actor=lead, expected_version=seen)
     with pytest.raises(ConflictError):
-        services.review_version(in_review, actor=internal_auditor, expected_version=seen, agree=True)
+        services.review_version(
+            in_review, actor=internal_auditor, expected_version=seen, agree=True
+        )
     assert in_review.signoffs.get(person=internal_auditor).decision == "pending"
 
 
@@ -201,9 +203,7 @@ def test_a_new_version_supersedes_the_previous_which_is_kept(
     assert DocumentVersion.objects.filter(document=document).count() == 2
 
 
-@pytest.mark.parametrize(
-    ("days", "code"), [(-1, "effective_in_past"), (91, "effective_too_late")]
-)
+@pytest.mark.parametrize(("days", "code"), [(-1, "effective_in_past"), (91, "effective_too_late")])
 def test_the_effective_date_is_today_or_up_to_ninety_days_ahead(
     lead, manager, make_document, send_for_review, days, code
 ):
@@ -252,9 +252,7 @@ def test_a_discarded_draft_stays_on_record(lead, make_document):
     assert services.start_revision(document, actor=lead).number == 2
 
 
-def test_a_document_is_made_obsolete_only_without_an_open_version(
-    approved_document, lead, manager
-):
+def test_a_document_is_made_obsolete_only_without_an_open_version(approved_document, lead, manager):
     document = approved_document(lead, manager)
     draft = services.start_revision(document, actor=lead)
     document.refresh_from_db()

@@ -88,9 +88,14 @@ class VersionActionView(ServiceActionView):
             "btn-warning",
         ),
         "discard": ("edit", forms.ReasonForm, gettext_lazy("Discard the draft"), "btn-danger"),
-        "review": ("sign", forms.ReviewForm, gettext_lazy("Record your review"), "btn-primary"),
-        "approve": ("sign", forms.ApproveForm, gettext_lazy("Approve this version"), "btn-success"),
-        "reject": ("sign", forms.ReturnForm, gettext_lazy("Return for rework"), "btn-warning"),
+        "review": ("reviewer", forms.ReviewForm, gettext_lazy("Record your review"), "btn-primary"),
+        "approve": (
+            "approver",
+            forms.ApproveForm,
+            gettext_lazy("Approve this version"),
+            "btn-success",
+        ),
+        "reject": ("approver", forms.ReturnForm, gettext_lazy("Return for rework"), "btn-warning"),
         "confirm-review": (
             "manage",
             forms.PeriodicReviewForm,
