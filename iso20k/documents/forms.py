@@ -151,7 +151,7 @@ class ReviewForm(VersionedForm):
 class ApproveForm(VersionedForm):
     effective_on = forms.DateField(
         label=_("Effective from"),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         help_text=_("Today or up to 90 days ahead."),
     )
     note = forms.CharField(

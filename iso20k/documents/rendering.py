@@ -35,6 +35,15 @@ def markdown_to_html(text: str) -> str:
     return markdown.markdown(text or "", extensions=["tables", "sane_lists"])
 
 
+def _demote_headings(html: str) -> str:
+    """The page has its own h1: a body's headings start at h2 (h6 stays h6)."""
+    for level in range(5, 0, -1):
+        html = html.replace(f"<h{level}>", f"<h{level + 1}>").replace(
+            f"</h{level}>", f"</h{level + 1}>"
+        )
+    return html
+
+
 def markdown_html(text: str) -> SafeString:
     clean = nh3.clean(
         markdown_to_html(text),
@@ -43,7 +52,7 @@ def markdown_html(text: str) -> SafeString:
         url_schemes={"http", "https", "mailto"},
         link_rel="noopener noreferrer nofollow",
     )
-    return mark_safe(clean)  # noqa: S308  (sanitised by nh3 just above)
+    return mark_safe(_demote_headings(clean))  # noqa: S308  (sanitised by nh3 just above)
 
 
 def _open(stored):

@@ -6,6 +6,7 @@ signature; the approved version comes into force and the one before it is kept, 
 as superseded; the people asked to read the document are asked again.
 """
 
+import hashlib
 from datetime import date, timedelta
 
 from django.core.exceptions import PermissionDenied
@@ -154,8 +155,7 @@ def update_version_draft(
             reviewers if reviewers is not None else version_people(version, "reviewer"),
             approvers if approvers is not None else version_people(version, "approver"),
         )
-    before = {**history.snapshot(version, list(fields)), **_signer_names(version)}
-    before["file"] = version.file.original_name if version.file_id else None
+    before = _draft_state(version, fields)
     stored = None
     if upload is not None:
         stored = files.store_upload(
@@ -172,8 +172,7 @@ def update_version_draft(
     if signers is not None:
         _set_signers(version, SignoffKind.REVIEWER, signers[0])
         _set_signers(version, SignoffKind.APPROVER, signers[1])
-    after = {**history.snapshot(version, list(fields)), **_signer_names(version)}
-    after["file"] = version.file.original_name if version.file_id else None
+    after = _draft_state(version, fields)
     changes = history.diff(before, after)
     history.record(version, event="documents.documentversion.updated", actor=actor, changes=changes)
     if stored is not None:
@@ -186,6 +185,18 @@ def update_version_draft(
     elif "file" in written:
         history.record(version, event="documents.documentversion.file_removed", actor=actor)
     return version
+
+
+def _draft_state(version: DocumentVersion, fields) -> dict:
+    """What history keeps of a draft edit: bodies as length and fingerprint (the text itself
+    stays on the version), the summary, the people named and the file's name."""
+    state = history.snapshot(version, [f for f in fields if not f.startswith("body_")])
+    for name in (f for f in fields if f.startswith("body_")):
+        text = getattr(version, name)
+        digest = hashlib.sha256(text.encode()).hexdigest()[:12]
+        state[name] = f"{len(text)} · {digest}" if text else ""
+    state["file"] = version.file.original_name if version.file_id else None
+    return {**state, **_signer_names(version)}
 
 
 def version_people(version: DocumentVersion, kind: str) -> list:
