@@ -1,10 +1,12 @@
 """Every change to documents goes through these functions (one module per aggregate).
 
-documents: register, describe, retire. versions: drafts, review, approval, periodic review.
+documents: register, describe, retire. versions: drafts. approval: review, approval, periodic
+review.
 reading: assignments, acknowledgement, reminders. generation: drafts from the template set.
 Reads are in querysets.py, permissions in access.py.
 """
 
+from .approval import approve_version, confirm_periodic_review, reject_version, review_version
 from .documents import create_document, retire_document, update_document
 from .generation import generate_document, render_template
 from .reading import (
@@ -14,11 +16,7 @@ from .reading import (
     send_read_reminders,
 )
 from .versions import (
-    approve_version,
-    confirm_periodic_review,
     discard_version,
-    reject_version,
-    review_version,
     start_revision,
     submit_version,
     update_version_draft,

@@ -42,7 +42,7 @@ def _due_on(version: DocumentVersion, days: int) -> date:
     )
 
 
-def _ask(version: DocumentVersion, people, days: int) -> tuple[int, int]:
+def _ask(version: DocumentVersion, people, days: int, *, actor) -> tuple[int, int]:
     """Create the missing requests to read `version`; returns (asked, already asked)."""
     existing = set(
         Acknowledgement.objects.filter(document_version=version, person__in=people).values_list(
@@ -55,6 +55,12 @@ def _ask(version: DocumentVersion, people, days: int) -> tuple[int, int]:
             continue
         acknowledgement = Acknowledgement.objects.create(
             document_version=version, person=person, due_on=_due_on(version, days)
+        )
+        history.record(
+            acknowledgement,
+            event="documents.acknowledgement.requested",
+            actor=actor,
+            data={"due_on": acknowledgement.due_on},
         )
         notify.read_requested(acknowledgement)
         asked += 1
@@ -103,7 +109,7 @@ def assign_reading(
             document=document, role=role, due_in_days=due_in_days, note=note, assigned_by=actor
         )
         assignment.people.set(members)
-        new, old = _ask(version, members, due_in_days)
+        new, old = _ask(version, members, due_in_days, actor=actor)
         asked, already = asked + new, already + old
         history.record(
             assignment,
@@ -131,7 +137,7 @@ def ask_again(version: DocumentVersion, *, actor) -> int:
     """A new version is in force: everyone in the audience is asked to read it."""
     assignments = version.document.read_assignments.filter(revoked_at__isnull=True)
     days = min((a.due_in_days for a in assignments), default=14)
-    asked, _already = _ask(version, audience(version.document), days)
+    asked, _already = _ask(version, audience(version.document), days, actor=actor)
     return asked
 
 

@@ -190,3 +190,24 @@ def test_the_word_export_opens_in_libreoffice(lead, manager, make_document, tmp_
     assert len(ids) == 2  # each list restarts its numbering
     assert any(p.style.name == "List Bullet 2" for p in word.paragraphs)
     assert any("P1" in cell.text for table in word.tables for cell in table._cells)
+
+
+@pytest.mark.parametrize("language", ["en", "zh-hans"])
+def test_the_generated_manual_exports_to_word_that_libreoffice_opens(
+    catalogue, lead, tmp_path, language
+):
+    from docx import Document as WordDocument
+
+    from iso20k.core.testing.office import convert
+    from iso20k.organisations.tests.factories import OrganisationFactory
+
+    OrganisationFactory(name_en="Acme Cloud Ltd.", name_zh_hans="艾克米云有限公司")
+    document = services.generate_document("service-management-manual", actor=lead)
+    path = tmp_path / "manual.docx"
+    path.write_bytes(version_docx(document.versions.get(), language))
+    assert convert(path, "pdf").stat().st_size > 5000
+    word = WordDocument(path)
+    text = "\n".join(p.text for p in word.paragraphs)
+    assert ("艾克米云有限公司" if language == "zh-hans" else "Acme Cloud Ltd.") in text
+    assert len(word.tables) >= 6  # control block, interested parties, roles, processes, tiers…
+    assert word.sections[0].footer.paragraphs[0].text.startswith("SMS-M-01 v1")

@@ -136,3 +136,19 @@ def test_late_readers_are_reminded_once_per_version_by_the_task(
     reminders = OutgoingEmail.objects.filter(template="document_read_reminder")
     assert list(reminders.values_list("recipient__username", flat=True)) == ["staff"]
     assert reminders.get().status == "sent"
+
+
+def test_requests_are_mailed_in_each_readers_language(
+    procedure, lead, run_tasks, django_capture_on_commit_callbacks, mailoutbox
+):
+    english = make_person("reader-en", Role.STAFF, language="en")
+    chinese = make_person("reader-zh", Role.STAFF, language="zh-hans")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.assign_reading(procedure, actor=lead, people=[english, chinese])
+    run_tasks()
+    subjects = {message.to[0]: message.subject for message in mailoutbox}
+    code = procedure.code
+    assert subjects[english.email] == f"Please read {code} v1"
+    assert subjects[chinese.email] == f"请阅读 {code} v1"
+    body = next(m.body for m in mailoutbox if m.to == [chinese.email])
+    assert "事件管理程序" in body and procedure.current_version.get_absolute_url() in body

@@ -270,3 +270,21 @@ def test_a_document_is_made_obsolete_only_without_an_open_version(approved_docum
     current.refresh_from_db()
     assert document.status == "obsolete" and document.current_version is None
     assert current.status == "obsolete" and current.superseded_by is None
+
+
+def test_signers_are_asked_by_mail_and_the_author_hears_of_a_return(
+    in_review, internal_auditor, lead
+):
+    from iso20k.notifications.models import OutgoingEmail
+
+    asked = OutgoingEmail.objects.filter(template="document_review_requested")
+    assert set(asked.values_list("recipient__username", flat=True)) == {"manager", "auditor"}
+    services.review_version(
+        in_review,
+        actor=internal_auditor,
+        expected_version=in_review.version,
+        agree=False,
+        note="Too vague",
+    )
+    returned = OutgoingEmail.objects.get(template="document_returned")
+    assert returned.recipient == lead and returned.context["note"] == "Too vague"

@@ -6,7 +6,6 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from iso20k.catalogue.choices import PracticeGroup
@@ -15,7 +14,7 @@ from iso20k.core import exports
 from iso20k.core.htmx import render_page
 from iso20k.core.views import ServiceFormView
 
-from .. import access, coverage, forms, library, services
+from .. import access, coverage, forms, library, services, spreadsheets
 from ..choices import Tier
 from ..models import Document
 from .content import content_language
@@ -48,26 +47,7 @@ def mandatory(request: HttpRequest) -> HttpResponse:
 def mandatory_export(request: HttpRequest) -> HttpResponse:
     check_library(request.user)
     summary = coverage.evaluate(Document.objects.all(), timezone.localdate())
-    labels = {
-        coverage.COVERED: _("Covered"),
-        coverage.OVERDUE: _("Review overdue"),
-        coverage.DRAFT_ONLY: _("Draft only"),
-        coverage.MISSING: _("Missing"),
-    }
-    rows = [
-        [
-            group.clause.number,
-            item.information.localized("title"),
-            item.information.get_kind_display(),
-            labels[item.state],
-            ", ".join(f"{d.code} ({d.get_status_display()})" for d in item.documents),
-        ]
-        for group in summary.groups
-        for item in group.items
-    ]
-    book = exports.workbook()
-    headers = [_("Clause"), _("Documented information"), _("Kind"), _("State"), _("Documents")]
-    exports.add_sheet(book, _("Mandatory information"), headers, rows, widths=[10, 50, 18, 16, 60])
+    book = spreadsheets.coverage_workbook(summary)
     return exports.xlsx_response(book, f"mandatory-information-{timezone.localdate()}.xlsx")
 
 

@@ -18,7 +18,7 @@ from iso20k.core.views import (
     redirect_after_post,
 )
 
-from .. import access, forms, services
+from .. import access, forms, services, spreadsheets
 from ..choices import DocumentStatus
 from ..filtersets import DocumentFilterSet
 from ..tables import DocumentTable
@@ -57,31 +57,8 @@ def register_export(request: HttpRequest) -> HttpResponse:
     filterset = DocumentFilterSet(
         request.GET or None, queryset=register_queryset(request), request=request
     )
-    book = exports.workbook()
-    headers = [
-        _("Code"), _("Tier"), _("Title (Chinese)"), _("Title (English)"), _("Status"),
-        _("Version in force"), _("Effective from"), _("Next review due"), _("Owner"), _("Clauses"),
-    ]  # fmt: skip
-    rows = (
-        [
-            d.code,
-            d.get_tier_display(),
-            d.title_zh_hans,
-            d.title_en,
-            d.get_status_display(),
-            d.current_version.number if d.current_version else "",
-            d.current_version.effective_on if d.current_version else None,
-            d.current_version.next_review_on if d.current_version else None,
-            str(d.owner),
-            ", ".join(c.number for c in d.clauses.all()),
-        ]
-        for d in filterset.qs
-    )
-    exports.add_sheet(
-        book, _("Document register"), headers, rows, widths=[16, 22, 36, 40, 12, 10, 14, 14, 20, 30]
-    )
-    stamp = timezone.localdate().isoformat()
-    return exports.xlsx_response(book, f"document-register-{stamp}.xlsx")
+    book = spreadsheets.register_workbook(filterset.qs)
+    return exports.xlsx_response(book, f"document-register-{timezone.localdate()}.xlsx")
 
 
 class DocumentCreateView(ServiceFormView):
