@@ -73,7 +73,7 @@ def _check_code(code: str, *, exclude: int | None = None) -> str:
     return code
 
 
-def _check_fields(fields: dict, *, actor) -> None:
+def _check_fields(fields: dict, *, actor, clauses_changed: bool = True) -> None:
     if (
         not (fields.get("title_en") or "").strip()
         and not (fields.get("title_zh_hans") or "").strip()
@@ -92,7 +92,8 @@ def _check_fields(fields: dict, *, actor) -> None:
             _("Choose items of the current catalogue."),
             "required_information_unknown",
         )
-    _check_process_scope(actor, clauses)
+    if clauses_changed:
+        _check_process_scope(actor, clauses)
 
 
 def _check_process_scope(actor, clauses: list[Clause]) -> None:
@@ -197,7 +198,10 @@ def update_document(
     merged["required_information"] = list(
         fields.get("required_information", document.required_information.all())
     )
-    _check_fields(merged, actor=actor)
+    changed = "clauses" in fields and {c.pk for c in merged["clauses"]} != set(
+        document.clauses.values_list("pk", flat=True)
+    )
+    _check_fields(merged, actor=actor, clauses_changed=changed)
     if "code" in fields:
         fields["code"] = _check_code(fields["code"], exclude=document.pk)
     before = _readable(document, list(fields))

@@ -128,3 +128,21 @@ def test_a_process_owner_generates_their_procedure_but_not_the_manual(process_ow
     with pytest.raises(ValidationError) as exc:
         services.generate_document("service-management-manual", actor=process_owner)
     assert codes(exc.value) == {"clauses": ["clause_outside_scope"]}
+
+
+def test_a_process_owner_edits_a_shared_document_without_touching_its_clauses(
+    lead, process_owner, make_document
+):
+    shared = make_document(lead, clauses=[get_clause("8.6.1"), get_clause("8.5.1")])
+    document = services.update_document(
+        shared, actor=process_owner, expected_version=shared.version, title_en="Shared"
+    )
+    assert document.title_en == "Shared"
+    with pytest.raises(ValidationError) as exc:
+        services.update_document(
+            document,
+            actor=process_owner,
+            expected_version=document.version,
+            clauses=[get_clause("8.5.1")],
+        )
+    assert codes(exc.value) == {"clauses": ["clause_outside_scope"]}

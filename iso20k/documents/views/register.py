@@ -135,6 +135,7 @@ class DocumentDetailView(ObjectDetailView):
             "clauses": obj.clauses.all(),
             "information": obj.required_information.select_related("clause"),
             "can_edit": access.can_edit_document(user, obj),
+            "can_follow_reading": access.can_follow_reading(user, obj),
             "my_acknowledgement": current.acknowledgements.filter(person=user).first()
             if current
             else None,
