@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "iso20k.organisations",
     # Stages 1 and 2 (programme, gap assessments, training) go here.
     # Stage 3 (documents) goes here.
+    "iso20k.documents",
     # Stage 4 (service desk) goes here.
     # The evidence engine comes last: its checks read every app above.
     "iso20k.evidence",
@@ -285,7 +286,9 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "SCHEMA_PATH_PREFIX": r"/api/v1",
-    "ENUM_NAME_OVERRIDES": {},
+    "ENUM_NAME_OVERRIDES": {
+        "DocumentStatusEnum": "iso20k.documents.choices.DocumentStatus",
+    },
 }
 
 LOGGING = {

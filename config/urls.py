@@ -6,6 +6,7 @@ from rest_framework.routers import DefaultRouter
 
 from iso20k.accounts.api import urls as accounts_api
 from iso20k.catalogue.api import urls as catalogue_api
+from iso20k.documents.api import urls as documents_api
 from iso20k.evidence.api import urls as evidence_api
 from iso20k.organisations.api import urls as organisations_api
 
@@ -16,6 +17,7 @@ API_MODULES = [
     catalogue_api,
     # Stages 1 and 2 register here.
     # Stage 3 registers here.
+    documents_api,
     # Stage 4 registers here.
     evidence_api,
 ]
@@ -31,6 +33,7 @@ urlpatterns = [
     path("files/", include("iso20k.files.urls")),
     # Stages 1 and 2 pages.
     # Stage 3 pages.
+    path("documents/", include("iso20k.documents.urls")),
     # Stage 4 pages.
     path("readiness/", include("iso20k.evidence.urls")),
     path("api/v1/", include((router.urls, "api"))),

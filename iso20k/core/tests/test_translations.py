@@ -42,12 +42,15 @@ def test_placeholders_survive_translation():
 
 
 def test_makemessages_leaves_the_catalogue_unchanged(tmp_path, settings, monkeypatch):
+    """Run makemessages on a copy of the sources, so the check never rewrites the repository."""
     if not shutil.which("xgettext"):
         pytest.fail("gettext is missing: `make test` installs it (apt-get install gettext)")
+    skip = shutil.ignore_patterns("*.mo", "__pycache__", "*.pyc")
+    for name in ("iso20k", "templates", "config", "locale"):
+        shutil.copytree(ROOT / name, tmp_path / name, ignore=skip)
     copy = tmp_path / "locale"
-    shutil.copytree(ROOT / "locale", copy, ignore=shutil.ignore_patterns("*.mo"))
     settings.LOCALE_PATHS = [copy]
-    monkeypatch.chdir(ROOT)
+    monkeypatch.chdir(tmp_path)
     call_command("makemessages", **MAKEMESSAGES)
     fresh = polib.pofile(str(copy / "zh_Hans" / "LC_MESSAGES" / "django.po"))
     current = polib.pofile(str(PO))
