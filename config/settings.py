@@ -54,6 +54,9 @@ INSTALLED_APPS = [
     "iso20k.files",
     "iso20k.organisations",
     # Stages 1 and 2 (programme, gap assessments, training) go here.
+    "iso20k.programme",
+    "iso20k.gaps",
+    "iso20k.training",
     # Stage 3 (documents) goes here.
     # Stage 4 (service desk) goes here.
     # The evidence engine comes last: its checks read every app above.
