@@ -287,7 +287,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "SCHEMA_PATH_PREFIX": r"/api/v1",
-    "ENUM_NAME_OVERRIDES": {},
+    "ENUM_NAME_OVERRIDES": {
+        "ProgrammeKindEnum": "iso20k.programme.choices.ProgrammeKind",
+        "ProgrammeRoleEnum": "iso20k.programme.choices.ProgrammeRole",
+        "RoleEnum": "iso20k.accounts.choices.Role",
+    },
 }
 
 LOGGING = {

@@ -176,6 +176,7 @@ class MilestoneViewSet(ReadViewSet):
         request=s.MilestoneCreateSerializer, responses={201: s.MilestoneSerializer, **ERRORS}
     )
     def create(self, request):
+        access.check_edit(request.user)
         data = self.payload(s.MilestoneCreateSerializer)
         programme = self.programme_for_edit(data.pop("programme"))
         milestone = services.add_milestone(programme, actor=request.user, **data)
@@ -214,6 +215,7 @@ class BudgetLineViewSet(ReadViewSet):
         request=s.BudgetLineCreateSerializer, responses={201: s.BudgetLineSerializer, **ERRORS}
     )
     def create(self, request):
+        access.check_edit(request.user)
         data = self.payload(s.BudgetLineCreateSerializer)
         programme = self.programme_for_edit(data.pop("programme"))
         line = services.add_budget_line(programme, actor=request.user, **data)
@@ -249,6 +251,7 @@ class TeamMemberViewSet(ReadViewSet):
         request=s.TeamMemberCreateSerializer, responses={201: s.TeamMemberSerializer, **ERRORS}
     )
     def create(self, request):
+        access.check_edit(request.user)
         data = self.payload(s.TeamMemberCreateSerializer)
         programme = self.programme_for_edit(data.pop("programme"))
         member = services.add_member(programme, actor=request.user, **data)
@@ -306,6 +309,7 @@ class ProcessRaciViewSet(ReadViewSet):
         request=s.RaciCreateSerializer, responses={201: s.ProcessRaciSerializer, **ERRORS}
     )
     def create(self, request):
+        access.check_edit(request.user)
         data = self.payload(s.RaciCreateSerializer)
         programme = self.programme_for_edit(data["programme"])
         row = services.set_process_raci(
@@ -343,6 +347,7 @@ class TaskViewSet(ReadViewSet):
 
     @extend_schema(request=s.TaskCreateSerializer, responses={201: s.TaskSerializer, **ERRORS})
     def create(self, request):
+        access.check_edit(request.user)
         data = self.payload(s.TaskCreateSerializer)
         programme = self.programme_for_edit(data.pop("programme"))
         task = services.create_task(programme, actor=request.user, **data)
