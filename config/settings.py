@@ -291,6 +291,7 @@ SPECTACULAR_SETTINGS = {
         "ProgrammeKindEnum": "iso20k.programme.choices.ProgrammeKind",
         "ProgrammeRoleEnum": "iso20k.programme.choices.ProgrammeRole",
         "RoleEnum": "iso20k.accounts.choices.Role",
+        "RatingEnum": "iso20k.gaps.choices.Rating",
     },
 }
 

@@ -172,7 +172,7 @@ class GapCreateSerializer(GapWriteSerializer):
     description = serializers.CharField()
 
 
-class NoteSerializer(serializers.Serializer):
+class GapNoteSerializer(serializers.Serializer):
     note = serializers.CharField(max_length=500, required=False, allow_blank=True, default="")
 
 

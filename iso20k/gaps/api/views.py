@@ -186,19 +186,19 @@ class GapViewSet(ReadViewSet):
             gap,
             actor=self.request.user,
             expected_version=expected_version(self.request),
-            note=self.payload(s.NoteSerializer)["note"],
+            note=self.payload(s.GapNoteSerializer)["note"],
         )
         return self.respond(gap)
 
     @extend_schema(
-        request=s.NoteSerializer, responses={200: s.GapSerializer, **ERRORS}, parameters=[IF_MATCH]
+        request=s.GapNoteSerializer, responses={200: s.GapSerializer, **ERRORS}, parameters=[IF_MATCH]
     )
     @action(detail=True, methods=["post"])
     def close(self, request, pk=None):
         return self._note_action(services.close_gap)
 
     @extend_schema(
-        request=s.NoteSerializer, responses={200: s.GapSerializer, **ERRORS}, parameters=[IF_MATCH]
+        request=s.GapNoteSerializer, responses={200: s.GapSerializer, **ERRORS}, parameters=[IF_MATCH]
     )
     @action(detail=True, methods=["post"])
     def reopen(self, request, pk=None):
