@@ -292,6 +292,7 @@ SPECTACULAR_SETTINGS = {
         "ProgrammeRoleEnum": "iso20k.programme.choices.ProgrammeRole",
         "RoleEnum": "iso20k.accounts.choices.Role",
         "RatingEnum": "iso20k.gaps.choices.Rating",
+        "CourseKindEnum": "iso20k.training.choices.CourseKind",
     },
 }
 

@@ -191,14 +191,18 @@ class GapViewSet(ReadViewSet):
         return self.respond(gap)
 
     @extend_schema(
-        request=s.GapNoteSerializer, responses={200: s.GapSerializer, **ERRORS}, parameters=[IF_MATCH]
+        request=s.GapNoteSerializer,
+        responses={200: s.GapSerializer, **ERRORS},
+        parameters=[IF_MATCH],
     )
     @action(detail=True, methods=["post"])
     def close(self, request, pk=None):
         return self._note_action(services.close_gap)
 
     @extend_schema(
-        request=s.GapNoteSerializer, responses={200: s.GapSerializer, **ERRORS}, parameters=[IF_MATCH]
+        request=s.GapNoteSerializer,
+        responses={200: s.GapSerializer, **ERRORS},
+        parameters=[IF_MATCH],
     )
     @action(detail=True, methods=["post"])
     def reopen(self, request, pk=None):
