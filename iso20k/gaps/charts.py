@@ -60,14 +60,14 @@ def comparison_chart(first, second, changes) -> dict:
 
     return {
         "tooltip": {"trigger": "axis"},
-        "legend": {"data": [str(first), str(second)]},
-        "grid": {"left": 8, "right": 8, "bottom": 8, "containLabel": True},
+        "legend": {"data": [str(first), str(second)], "top": 0, "type": "scroll"},
+        "grid": {"left": 8, "right": 8, "top": 44, "bottom": 8, "containLabel": True},
         "xAxis": {
             "type": "category",
             "data": [_("Clause %(n)s") % {"n": s} for s in sections],
             "axisLabel": {"interval": 0},
         },
-        "yAxis": {"type": "value", "min": 0, "max": 3, "name": _("Average maturity (0–3)")},
+        "yAxis": {"type": "value", "min": 0, "max": 3, "interval": 1},
         "series": [
             {
                 "name": str(first),

@@ -101,12 +101,14 @@ class GapForm(forms.Form):
     owner = forms.ModelChoiceField(label=_("Owner"), queryset=None, required=False, empty_label="—")
     due_on = forms.DateField(label=_("Due date"), required=False, widget=DateInput())
 
-    def __init__(self, *args, assessment=None, **kwargs) -> None:
+    def __init__(self, *args, fixed_clause: bool = False, **kwargs) -> None:
         from iso20k.catalogue.models import Clause
 
         super().__init__(*args, **kwargs)
-        clauses = Clause.objects.assessable()
-        self.fields["clause"].queryset = clauses
+        self.fields["clause"].queryset = Clause.objects.assessable()
+        if fixed_clause:
+            # Raised from a clause's own page: the clause is that page's.
+            self.fields["clause"].widget = forms.HiddenInput()
         self.fields["owner"].queryset = internal_people()
 
 
@@ -125,17 +127,28 @@ class GapsToTasksForm(forms.Form):
         label=_("Gaps"), queryset=None, widget=forms.MultipleHiddenInput
     )
     programme = forms.ModelChoiceField(label=_("Programme"), queryset=None)
-    milestone = forms.ModelChoiceField(
-        label=_("Milestone"), queryset=None, required=False, empty_label="—"
+    milestone = forms.TypedChoiceField(
+        label=_("Milestone"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        help_text=_("Choose a milestone of the programme chosen above."),
     )
 
     def __init__(self, *args, gaps=None, **kwargs) -> None:
-        from iso20k.programme.models import Milestone, Programme
+        from iso20k.programme.models import Programme
 
         super().__init__(*args, **kwargs)
+        programmes = Programme.objects.open().prefetch_related("milestones")
         self.fields["gaps"].queryset = gaps
-        self.fields["programme"].queryset = Programme.objects.open()
-        self.fields["milestone"].queryset = Milestone.objects.filter(
-            programme__in=Programme.objects.open()
-        ).select_related("programme")
-        self.fields["milestone"].label_from_instance = lambda m: f"{m.programme} · {m}"
+        self.fields["programme"].queryset = programmes
+        # Milestones grouped under their programme, so the choice reads unambiguously.
+        self.fields["milestone"].choices = [("", "—")] + [
+            (str(p), [(m.pk, str(m)) for m in p.milestones.all()]) for p in programmes
+        ]
+
+    def clean_milestone(self):
+        from iso20k.programme.models import Milestone
+
+        value = self.cleaned_data.get("milestone")
+        return Milestone.objects.filter(pk=value).first() if value else None

@@ -11,8 +11,8 @@ def budget_chart(by_category: list[dict]) -> dict:
     names = [str(labels.get(row["category"], row["category"])) for row in by_category]
     return {
         "tooltip": {"trigger": "axis"},
-        "legend": {"data": [_("Planned"), _("Actual")]},
-        "grid": {"left": 8, "right": 8, "bottom": 8, "containLabel": True},
+        "legend": {"data": [_("Planned"), _("Actual")], "top": 0},
+        "grid": {"left": 8, "right": 8, "top": 36, "bottom": 8, "containLabel": True},
         "xAxis": {"type": "category", "data": names, "axisLabel": {"interval": 0, "rotate": 30}},
         "yAxis": {"type": "value"},
         "series": [

@@ -4,7 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from iso20k.history import events
+from iso20k.history import display, events
 
 
 class ProgrammeKind(models.TextChoices):
@@ -150,6 +150,8 @@ TASK_TRANSITIONS = {
 
 # Reminders: this many days before the due date, and once the day after it has passed.
 REMIND_DAYS_BEFORE = 3
+
+display.register_value_labels("programme.programme", "purposes", lambda: dict(Purpose.choices))
 
 events.register(
     {

@@ -115,6 +115,15 @@ def _session(course, lead, days_ago: int, hours: float, people, results=None, **
     session = services.hold_session(session, actor=lead, expected_version=session.version)
     for attendance in attendances:
         result = (results or {}).get(attendance.person.username)
+        if result == "excused":
+            services.record_attendance(
+                attendance,
+                actor=lead,
+                expected_version=attendance.version,
+                status="excused",
+                note="出差 · Travelling",
+            )
+            continue
         data = {"status": "attended"}
         if course.has_test:
             data["result"], data["score"] = result or ("passed", 80)
@@ -139,6 +148,7 @@ def load(actor) -> str:
         140,
         2,
         everyone,
+        results={"wangqiang": "excused"},
         location="上海总部 3 楼会议室",
         trainer="李娜 Li Na",
         topic="标准结构与七个阶段 · The standard and the seven stages",

@@ -160,7 +160,7 @@ def rating_context(user, rating) -> dict:
         "evidence": [f for f in files_of(rating) if f.withdrawn_at is None],
         "evidence_form": gap_forms.EvidenceForm(),
         "gaps": assessment.gaps.for_list().filter(clause=rating.clause),
-        "gap_form": gap_forms.GapForm(initial={"clause": rating.clause.number}),
+        "gap_form": gap_forms.GapForm(initial={"clause": rating.clause.number}, fixed_clause=True),
         "can_rate": access.can_rate(user, assessment),
         "history_records": for_object(rating),
         "neighbours": querysets.neighbours(rating),

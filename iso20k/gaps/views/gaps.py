@@ -76,10 +76,13 @@ class GapRaiseView(ServiceFormView):
             self.request, self.template_name, context, partial=self.partial, status=status
         )
 
+    def get_form(self, data=None, files=None):
+        initial = {"clause": self.rating.clause.number}
+        return self.form_class(data, initial=initial, fixed_clause=True)
+
     def perform(self, form):
-        return services.raise_gap(
-            self.rating.assessment, actor=self.request.user, **form.cleaned_data
-        )
+        data = {**form.cleaned_data, "clause": self.rating.clause}
+        return services.raise_gap(self.rating.assessment, actor=self.request.user, **data)
 
     def get_success_url(self, result):
         return self.rating.get_absolute_url()
@@ -178,7 +181,7 @@ def _to_task_initial(ids: list[str]) -> dict:
 
     programme = Programme.objects.current()
     milestone = programme.milestones.filter(stage="document").first() if programme else None
-    return {"gaps": ids, "programme": programme, "milestone": milestone}
+    return {"gaps": ids, "programme": programme, "milestone": milestone.pk if milestone else None}
 
 
 @login_required

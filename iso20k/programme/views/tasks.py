@@ -63,6 +63,7 @@ def task_board(request: HttpRequest, pk: int) -> HttpResponse:
     )
     columns = {status: [] for status in TaskStatus.values}
     for task in filterset.qs.order_by("priority_rank", "due_on"):
+        task.moves = _moves(request.user, task)
         columns[task.status].append(task)
     context = {
         **programme_context(request.user, programme, "board"),
@@ -70,6 +71,13 @@ def task_board(request: HttpRequest, pk: int) -> HttpResponse:
         "columns": [(s, TaskStatus(s).label, columns[s]) for s in TaskStatus.values],
     }
     return render_page(request, "programme/task_board.html", context, partial="board")
+
+
+def _moves(user, task) -> list[tuple[str, str]]:
+    """The statuses this user may move a task to from the board (none if not theirs)."""
+    if not access.can_update_task(user, task) or not task.programme.is_open:
+        return []
+    return [(s, TaskStatus(s).label) for s in sorted(TASK_TRANSITIONS[task.status])]
 
 
 @login_required
