@@ -41,6 +41,32 @@ def _months(first: date, last: date) -> list[tuple[date, float]]:
     return months
 
 
+def _task_rows(tasks, first: date, last: date, at: date) -> dict:
+    by_milestone: dict[int | None, list] = {}
+    for task in tasks:
+        start = task.starts_on or min(task.due_on, timezone.localdate(task.created_at))
+        row = {
+            "task": task,
+            "bar": _bar(start, task.due_on, first, last),
+            "overdue": task.is_open and task.due_on < at,
+        }
+        by_milestone.setdefault(task.milestone_id, []).append(row)
+    return by_milestone
+
+
+def _group(milestone, tasks: list, first: date, last: date, at: date) -> dict:
+    actual = None
+    if milestone.actual_start_on:
+        actual = _bar(milestone.actual_start_on, milestone.actual_end_on or at, first, last)
+    return {
+        "milestone": milestone,
+        "bar": _bar(milestone.planned_start_on, milestone.planned_end_on, first, last),
+        "actual": actual,
+        "overdue": milestone.status != MilestoneStatus.DONE and milestone.planned_end_on < at,
+        "tasks": tasks,
+    }
+
+
 def build(programme, *, whole: bool = False, at: date | None = None) -> dict:
     """Rows of the timeline in two queries: each milestone, then its tasks; unlinked last."""
     at = at or local_today()
@@ -55,37 +81,14 @@ def build(programme, *, whole: bool = False, at: date | None = None) -> dict:
     if whole:
         ends += [m.planned_end_on for m in milestones]
     last = max(ends) + timedelta(days=14)
-    by_milestone: dict[int | None, list] = {}
-    for task in tasks:
-        start = task.starts_on or min(task.due_on, timezone.localdate(task.created_at))
-        row = {
-            "task": task,
-            "bar": _bar(start, task.due_on, first, last),
-            "overdue": task.is_open and task.due_on < at,
-        }
-        by_milestone.setdefault(task.milestone_id, []).append(row)
-    groups = []
-    for milestone in milestones:
-        actual = None
-        if milestone.actual_start_on:
-            actual = _bar(milestone.actual_start_on, milestone.actual_end_on or at, first, last)
-        groups.append(
-            {
-                "milestone": milestone,
-                "bar": _bar(milestone.planned_start_on, milestone.planned_end_on, first, last),
-                "actual": actual,
-                "overdue": milestone.status != MilestoneStatus.DONE
-                and milestone.planned_end_on < at,
-                "tasks": by_milestone.get(milestone.pk, []),
-            }
-        )
+    by_milestone = _task_rows(tasks, first, last, at)
     today_bar = _bar(at, at, first, last)
     return {
         "first": first,
         "last": last,
         "months": _months(first, last),
         "today_left": today_bar.left if today_bar else None,
-        "groups": groups,
+        "groups": [_group(m, by_milestone.get(m.pk, []), first, last, at) for m in milestones],
         "unlinked": by_milestone.get(None, []),
         "whole": whole,
     }

@@ -135,19 +135,20 @@ def _session(course, lead, days_ago: int, hours: float, people, results=None, **
     return session
 
 
-def load(actor) -> str:
-    if Competence.objects.filter(code="sms-awareness").exists():
-        return "training already present"
-    people = _people()
-    lead = people["lina"]
-    competences, (awareness, auditor, incident, sharing) = _definitions(lead)
-    everyone = list(people.values())
+def _certify(session, person, lead) -> None:
+    attendance = session.attendances.get(person=person)
+    upload = SimpleUploadedFile(f"{person.username}-internal-auditor.pdf", PDF)
+    services.add_certificate(attendance, actor=lead, upload=upload)
+
+
+def _held_sessions(people, lead, courses) -> None:
+    awareness, auditor, incident, sharing = courses
     _session(
         awareness,
         lead,
         140,
         2,
-        everyone,
+        list(people.values()),
         results={"wangqiang": "excused"},
         location="上海总部 3 楼会议室",
         trainer="李娜 Li Na",
@@ -163,10 +164,7 @@ def load(actor) -> str:
         location="外部培训机构",
         trainer="认证培训讲师 · Certified trainer",
     )
-    certified = auditors.attendances.get(person=people["liuyang"])
-    services.add_certificate(
-        certified, actor=lead, upload=SimpleUploadedFile("liuyang-internal-auditor.pdf", PDF)
-    )
+    _certify(auditors, people["liuyang"], lead)
     _session(
         incident,
         lead,
@@ -186,8 +184,17 @@ def load(actor) -> str:
         trainer="陈静 Chen Jing",
         topic="3 月 12 日数据库宕机的重大事件复盘 · Review of the 12 March database outage",
     )
+
+
+def load(actor) -> str:
+    if Competence.objects.filter(code="sms-awareness").exists():
+        return "training already present"
+    people = _people()
+    lead = people["lina"]
+    competences, courses = _definitions(lead)
+    _held_sessions(people, lead, courses)
     _session(
-        auditor,
+        courses[1],
         lead,
         -14,
         16,

@@ -1,5 +1,8 @@
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
+from iso20k.core.journey import JourneyCard
 from iso20k.core.journey import register as register_card
 from iso20k.core.navigation import NavItem, register
 
@@ -14,48 +17,45 @@ register(
 )
 
 
-def training_card(user):
-    from django.urls import reverse
-    from django.utils.translation import ngettext
-
-    from iso20k.core.journey import JourneyCard
-
+def _own_card(user, title: str) -> JourneyCard:
     from . import querysets
 
-    if not access.can_view(user):
-        return None
-    title = str(_("Training and competence"))
-    if not access.can_view_all(user):
-        mine = querysets.my_training(user)
-        url = reverse("training:my-training")
-        if mine["missing"]:
-            text = ngettext(
-                "You lack %(n)s required competence.",
-                "You lack %(n)s required competences.",
-                mine["missing"],
-            )
-            return JourneyCard(title, "attention", text % {"n": mine["missing"]}, url)
-        return JourneyCard(title, "done", str(_("You hold every competence your role needs.")), url)
+    missing = querysets.my_training(user)["missing"]
+    url = reverse("training:my-training")
+    if missing:
+        text = ngettext(
+            "You lack %(n)s required competence.", "You lack %(n)s required competences.", missing
+        )
+        return JourneyCard(title, "attention", text % {"n": missing}, url)
+    return JourneyCard(title, "done", str(_("You hold every competence your role needs.")), url)
+
+
+def _everyone_card(title: str) -> JourneyCard:
+    from . import querysets
+
     matrix = querysets.competence_matrix()
-    coverage = querysets.awareness_coverage()
     url = reverse("training:matrix")
+    if not matrix.competences:
+        return JourneyCard(title, "todo", str(_("No competences defined yet.")), url)
     lacking = ngettext(
         "%(n)s person lacks a required competence.",
         "%(n)s people lack a required competence.",
         matrix.people_lacking,
-    )
-    text = (
-        lacking % {"n": matrix.people_lacking}
-        + " "
-        + str(
-            _("%(percent)s%% took part in awareness activities this year.")
-            % {"percent": coverage.percent}
-        )
-    )
-    if not matrix.competences:
-        return JourneyCard(title, "todo", str(_("No competences defined yet.")), url)
+    ) % {"n": matrix.people_lacking}
+    aware = _("%(percent)s%% took part in awareness activities this year.") % {
+        "percent": querysets.awareness_coverage().percent
+    }
     status = "attention" if matrix.people_lacking else "done"
-    return JourneyCard(title, status, text, url)
+    return JourneyCard(title, status, f"{lacking} {aware}", url)
+
+
+def training_card(user):
+    if not access.can_view(user):
+        return None
+    title = str(_("Training and competence"))
+    if not access.can_view_all(user):
+        return _own_card(user, title)
+    return _everyone_card(title)
 
 
 register_card("learn", training_card)

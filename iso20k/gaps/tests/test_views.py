@@ -239,3 +239,19 @@ def test_lists_cost_the_same_queries_for_3_or_30_rows(client_for, assessment, le
 
     small, large = _same(client, reverse("gaps:assessment-list"), assessments)
     assert small == large
+
+
+def test_a_stale_rating_keeps_the_input_and_names_who_rated(
+    client_for, assessment, lead, internal_auditor
+):
+    rating = assessment.ratings.get(clause__number="8.6.1")
+    services.rate_clause(rating, actor=internal_auditor, expected_version=1, rating_value="defined")
+    response = client_for(lead).post(
+        reverse("gaps:rating", args=[assessment.pk, "8.6.1"]),
+        {"version": 1, "rating": "initial", "notes": "My own view"},
+    )
+    assert response.status_code == 409
+    content = response.content.decode()
+    assert 'id="conflict"' in content and "My own view" in content
+    assert str(internal_auditor) in content.split('id="conflict"')[1].split("</form>")[0]
+    assert assessment.ratings.get(clause__number="8.6.1").rating == "defined"

@@ -165,6 +165,10 @@ def _summary(assignments) -> str:
     return "; ".join(f"{member.person}: {letter}" for member, letter in rows)
 
 
+def _no_process():
+    raise field_error("clause", _("Choose a process."), "required")
+
+
 @transaction.atomic
 def set_process_raci(
     programme: Programme,
@@ -181,9 +185,7 @@ def set_process_raci(
     responsible_required, unknown_clause). Event programme.processraci.updated.
     """
     require_open(programme)
-    clause = resolve_clause(clause)
-    if clause is None:
-        raise field_error("clause", _("Choose a process."), "required")
+    clause = resolve_clause(clause) or _no_process()
     row = ProcessRaci.objects.filter(programme=programme, clause=clause).first()
     if row is not None:
         require_version(row, expected_version)

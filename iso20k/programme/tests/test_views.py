@@ -282,3 +282,26 @@ def test_list_pages_cost_the_same_queries_for_3_or_30_rows(client_for, programme
     assert small == large
     small, large = _same_queries(client, reverse("programme:my-tasks"), lambda: tasks(10))
     assert small == large
+
+
+def test_moving_a_task_from_the_board_returns_to_the_board(client_for, programme, lead):
+    task = services.create_task(
+        programme, actor=lead, title="Board", owner=lead, due_on=datetime.date(2025, 3, 1)
+    )
+    board = reverse("programme:task-board", args=[programme.pk])
+    page = client_for(lead).get(board).content.decode()
+    assert f"/programme/tasks/{task.pk}/status/?status=in_progress" in page
+    form = client_for(lead).get(
+        reverse("programme:task-status", args=[task.pk]) + f"?status=in_progress&next={board}"
+    )
+    assert f'name="next" value="{board}"' in form.content.decode()
+    moved = client_for(lead).post(
+        reverse("programme:task-status", args=[task.pk]),
+        {"version": 1, "status": "in_progress", "next": board},
+    )
+    assert moved["Location"] == board
+    evil = client_for(lead).post(
+        reverse("programme:task-status", args=[task.pk]),
+        {"version": 2, "status": "done", "next": "https://evil.example/"},
+    )
+    assert evil["Location"] == task.get_absolute_url()

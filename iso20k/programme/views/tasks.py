@@ -175,7 +175,8 @@ class TaskStatusView(ServiceFormView):
         return self.form_class(data, initial=initial)
 
     def extra_context(self):
-        return {"programme": self.object.programme}
+        next_url = self.request.POST.get("next") or self.request.GET.get("next", "")
+        return {"programme": self.object.programme, "next_url": next_url}
 
     def perform(self, form):
         data = form.cleaned_data

@@ -198,3 +198,16 @@ def test_recording_through_the_api_needs_if_match(api_client_for, held_session, 
     assert api.get(f"/api/v1/attendances/{attendance.pk}/history/").json()[0]["event"] == (
         "training.attendance.recorded"
     )
+
+
+def test_a_stale_attendance_edit_shows_the_conflict(client_for, held_session, lead, staff):
+    attendance = held_session.attendances.get(person=staff)
+    services.record_attendance(attendance, actor=lead, expected_version=1, note="Changed")
+    response = client_for(lead).post(
+        reverse("training:attendance-edit", args=[attendance.pk]),
+        {"version": 1, "status": "attended", "result": "passed", "note": "Mine"},
+    )
+    assert response.status_code == 409
+    assert 'id="conflict"' in response.content.decode()
+    attendance.refresh_from_db()
+    assert attendance.note == "Changed" and attendance.status == "invited"
