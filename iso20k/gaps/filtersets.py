@@ -17,7 +17,12 @@ class GapFilterSet(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(
         label=_("Status"), choices=GapStatus.choices, empty_label=_("Any status")
     )
-    open = django_filters.BooleanFilter(label=_("Open only"), method="only_open")
+    state = django_filters.ChoiceFilter(
+        label=_("Show"),
+        method="with_state",
+        empty_label=_("All gaps"),
+        choices=[("open", _("Not closed")), ("closed", _("Closed"))],
+    )
     priority = django_filters.ChoiceFilter(
         label=_("Priority"), choices=Priority.choices, empty_label=_("Any priority")
     )
@@ -30,13 +35,16 @@ class GapFilterSet(django_filters.FilterSet):
     assessment = django_filters.ModelChoiceFilter(
         label=_("Assessment"), queryset=Assessment.objects.all(), empty_label=_("All assessments")
     )
-    has_task = django_filters.BooleanFilter(
-        label=_("Has a task"), field_name="task", lookup_expr="isnull", exclude=True
+    has_task = django_filters.ChoiceFilter(
+        label=_("Task"),
+        method="with_task",
+        empty_label=_("With or without"),
+        choices=[("yes", _("Has a task")), ("no", _("No task yet"))],
     )
 
     class Meta:
         model = Gap
-        fields = ["q", "status", "open", "priority", "section", "owner", "assessment", "has_task"]
+        fields = ["q", "state", "status", "priority", "section", "owner", "assessment", "has_task"]
 
     def __init__(self, *args, **kwargs) -> None:
         from iso20k.programme.querysets import internal_people
@@ -47,10 +55,13 @@ class GapFilterSet(django_filters.FilterSet):
     def search(self, queryset, name, value):
         return queryset.filter(Q(description__icontains=value) | Q(clause__number=value))
 
-    def only_open(self, queryset, name, value):
-        if value:
-            return queryset.exclude(status=GapStatus.CLOSED)
-        return queryset
+    def with_state(self, queryset, name, value):
+        if value == "closed":
+            return queryset.filter(status=GapStatus.CLOSED)
+        return queryset.exclude(status=GapStatus.CLOSED)
+
+    def with_task(self, queryset, name, value):
+        return queryset.filter(task__isnull=value != "yes")
 
     def in_section(self, queryset, name, value):
         return queryset.filter(Q(clause__number=value) | Q(clause__number__startswith=f"{value}."))

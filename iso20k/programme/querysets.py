@@ -64,7 +64,7 @@ class BudgetLineQuerySet(models.QuerySet):
     def by_category(self) -> list[dict]:
         rows = (
             self.values("category")
-            .annotate(planned=Sum("planned_amount"), actual=Sum("actual_amount"))
+            .annotate(planned=Sum("planned_amount"), actual=Sum("actual_amount"), lines=Count("pk"))
             .order_by("category")
         )
         return [{**row, "variance": row["actual"] - row["planned"]} for row in rows]

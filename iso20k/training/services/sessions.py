@@ -202,7 +202,7 @@ def sync_competence_records(attendance: Attendance, *, actor) -> None:
                 achieved_on=achieved_on,
                 expires_on=_expiry(competence, achieved_on),
                 attendance=attendance,
-                source=str(session),
+                source=str(session.course),
                 recorded_by=actor,
             )
             history.record(
