@@ -211,3 +211,56 @@ def test_a_stale_attendance_edit_shows_the_conflict(client_for, held_session, le
     assert 'id="conflict"' in response.content.decode()
     attendance.refresh_from_db()
     assert attendance.note == "Changed" and attendance.status == "invited"
+
+
+def test_training_lists_cost_the_same_queries_for_more_rows(
+    client_for, api_client_for, lead, auditing
+):
+    def grow(n, prefix):
+        for i in range(n):
+            competence = services.create_competence(
+                actor=lead, code=f"{prefix}-{i}", name_en=f"C {prefix}{i}"
+            )
+            course = services.create_course(
+                actor=lead,
+                kind="process",
+                title_en=f"{prefix}{i}",
+                duration_hours=1,
+                competences=[competence, auditing],
+            )
+            start = timezone.now() - datetime.timedelta(days=2)
+            session = services.schedule_session(
+                course, actor=lead, starts_at=start, ends_at=start + datetime.timedelta(hours=1)
+            )
+            services.invite(session, actor=lead, people=[make_person(f"{prefix}p{i}", "staff")])
+
+    grow(3, "a")
+    api, client = api_client_for(lead), client_for(lead)
+    urls = [
+        "/api/v1/courses/",
+        "/api/v1/competences/",
+        "/api/v1/attendances/",
+        "/api/v1/training-sessions/",
+        "/api/v1/competence-records/",
+    ]
+    pages = [reverse("training:competence-list"), reverse("training:requirement-list")]
+    small = {}
+    for url in urls:
+        api.get(url)
+        with CaptureQueriesContext(connection) as queries:
+            api.get(url)
+        small[url] = len(queries.captured_queries)
+    for url in pages:
+        client.get(url)
+        with CaptureQueriesContext(connection) as queries:
+            client.get(url)
+        small[url] = len(queries.captured_queries)
+    grow(9, "b")
+    for url in urls:
+        with CaptureQueriesContext(connection) as queries:
+            api.get(url)
+        assert len(queries.captured_queries) == small[url], url
+    for url in pages:
+        with CaptureQueriesContext(connection) as queries:
+            client.get(url)
+        assert len(queries.captured_queries) == small[url], url
