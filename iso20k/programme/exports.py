@@ -122,7 +122,7 @@ def _budget_rows(programme, *, numbers: bool):
 
 
 def _team_rows(programme):
-    for m in programme.team.for_list():
+    for m in programme.team.for_list().in_role_order():
         yield [
             str(m.person),
             m.get_role_display(),

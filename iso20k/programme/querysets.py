@@ -77,6 +77,16 @@ class TeamMemberQuerySet(models.QuerySet):
     def for_list(self) -> "TeamMemberQuerySet":
         return self.select_related("person", "process")
 
+    def in_role_order(self) -> "TeamMemberQuerySet":
+        """Sponsor, project lead, process owners, internal auditors, members, consultants."""
+        from .choices import ProgrammeRole
+
+        rank = Case(
+            *[When(role=role, then=Value(i)) for i, role in enumerate(ProgrammeRole.values)],
+            output_field=IntegerField(),
+        )
+        return self.annotate(role_rank=rank).order_by("left_on", "role_rank", "person__username")
+
 
 class TaskQuerySet(models.QuerySet):
     def for_list(self) -> "TaskQuerySet":

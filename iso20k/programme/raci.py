@@ -7,7 +7,7 @@ from .models import ProcessRaci, RaciAssignment
 
 def matrix(programme) -> dict:
     """{members, rows}: each row a process with its letter per member, in three queries."""
-    members = list(programme.team.active().for_list().order_by("role", "person__username"))
+    members = list(programme.team.active().for_list().in_role_order())
     rows_by_clause = {
         row.clause.number: row
         for row in ProcessRaci.objects.filter(programme=programme).select_related("clause")

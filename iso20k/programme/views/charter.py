@@ -94,7 +94,7 @@ class ProgrammeDetailView(ObjectDetailView):
             "milestones": obj.milestones.with_task_counts(),
             "overdue_tasks": obj.tasks.overdue().for_list()[:10],
             "budget": obj.budget_lines.active().totals() if context["can_budget"] else None,
-            "team": obj.team.active().for_list(),
+            "team": obj.team.active().for_list().in_role_order(),
             "can_decide": access.can_approve(user),
         }
 

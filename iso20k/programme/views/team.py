@@ -16,7 +16,7 @@ from .context import programme_context
 @login_required
 def team(request: HttpRequest, pk: int) -> HttpResponse:
     programme = access.get_programme_for(request.user, pk)
-    members = list(programme.team.for_list().order_by("left_on", "role", "person__username"))
+    members = list(programme.team.for_list().in_role_order())
     active = [m for m in members if m.left_on is None]
     context = {
         **programme_context(request.user, programme, "team"),
@@ -124,7 +124,7 @@ class RaciEditView(ServiceFormView):
         self.object = self.row
 
     def get_form(self, data=None, files=None):
-        members = self.programme.team.active().for_list()
+        members = self.programme.team.active().for_list().in_role_order()
         initial = raci.form_initial(self.row)
         return self.form_class(data, initial=initial, members=members)
 
