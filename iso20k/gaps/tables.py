@@ -54,7 +54,7 @@ class GapTable(tables.Table):
 
     def render_priority(self, record):
         return render_to_string(
-            "programme/_priority.html",
+            "components/priority.html",
             {"priority": record.priority, "label": record.get_priority_display()},
         )
 

@@ -8,11 +8,17 @@ from iso20k.catalogue.models import Clause
 from iso20k.core.forms import VersionedForm
 from iso20k.files.choices import EVIDENCE_KINDS
 from iso20k.files.forms import CheckedFileField
-from iso20k.programme.forms import DateInput
 from iso20k.programme.querysets import internal_people
 
 from .choices import AttendanceStatus, CourseKind, Result
 from .models import Competence, Course
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 class DateTimeInput(forms.DateTimeInput):

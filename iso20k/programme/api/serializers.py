@@ -4,6 +4,7 @@ Output serializers carry id, url, display and brief references; write serializer
 shape only (types, lengths). Meaning is checked by the services.
 """
 
+from django.utils.translation import gettext as _
 from rest_framework import serializers
 
 from iso20k.accounts.models import User
@@ -118,7 +119,9 @@ class ProgrammeWriteSerializer(serializers.Serializer):
             return None
         scope = ScopeStatement.objects.filter(number=value).first()
         if scope is None:
-            raise serializers.ValidationError("No such scope version.")
+            raise serializers.ValidationError(
+                _("There is no version %(number)s of the SMS scope.") % {"number": value}
+            )
         return scope
 
 
