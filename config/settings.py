@@ -54,6 +54,9 @@ INSTALLED_APPS = [
     "iso20k.files",
     "iso20k.organisations",
     # Stages 1 and 2 (programme, gap assessments, training) go here.
+    "iso20k.programme",
+    "iso20k.gaps",
+    "iso20k.training",
     # Stage 3 (documents) goes here.
     "iso20k.documents",
     # Stage 4 (service desk) goes here.
@@ -288,6 +291,11 @@ SPECTACULAR_SETTINGS = {
     "SCHEMA_PATH_PREFIX": r"/api/v1",
     "ENUM_NAME_OVERRIDES": {
         "DocumentStatusEnum": "iso20k.documents.choices.DocumentStatus",
+        "ProgrammeKindEnum": "iso20k.programme.choices.ProgrammeKind",
+        "ProgrammeRoleEnum": "iso20k.programme.choices.ProgrammeRole",
+        "RoleEnum": "iso20k.accounts.choices.Role",
+        "RatingEnum": "iso20k.gaps.choices.Rating",
+        "CourseKindEnum": "iso20k.training.choices.CourseKind",
     },
 }
 

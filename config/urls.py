@@ -8,7 +8,10 @@ from iso20k.accounts.api import urls as accounts_api
 from iso20k.catalogue.api import urls as catalogue_api
 from iso20k.documents.api import urls as documents_api
 from iso20k.evidence.api import urls as evidence_api
+from iso20k.gaps.api import urls as gaps_api
 from iso20k.organisations.api import urls as organisations_api
+from iso20k.programme.api import urls as programme_api
+from iso20k.training.api import urls as training_api
 
 router = DefaultRouter()
 API_MODULES = [
@@ -16,6 +19,9 @@ API_MODULES = [
     organisations_api,
     catalogue_api,
     # Stages 1 and 2 register here.
+    programme_api,
+    gaps_api,
+    training_api,
     # Stage 3 registers here.
     documents_api,
     # Stage 4 registers here.
@@ -32,6 +38,9 @@ urlpatterns = [
     path("history/", include("iso20k.history.urls")),
     path("files/", include("iso20k.files.urls")),
     # Stages 1 and 2 pages.
+    path("programme/", include("iso20k.programme.urls")),
+    path("gaps/", include("iso20k.gaps.urls")),
+    path("training/", include("iso20k.training.urls")),
     # Stage 3 pages.
     path("documents/", include("iso20k.documents.urls")),
     # Stage 4 pages.

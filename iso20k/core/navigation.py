@@ -46,7 +46,11 @@ def register(item: NavItem) -> None:
 
 
 def menu_for(user: object, current_path: str) -> list[dict]:
-    """The stages that have at least one entry the user may open, with their entries."""
+    """The stages that have at least one entry the user may open, with their entries.
+
+    Only the entry whose URL is the longest prefix of the current path is active, so that
+    /training/matrix/ highlights "Competence matrix" and not also "Training" (/training/).
+    """
     menu = []
     for code, label, icon in STAGES:
         entries = []
@@ -69,7 +73,17 @@ def menu_for(user: object, current_path: str) -> list[dict]:
                     "label": label,
                     "icon": icon,
                     "entries": entries,
-                    "active": any(e["active"] for e in entries),
+                    "active": False,
                 }
             )
+    _keep_longest_active(menu)
     return menu
+
+
+def _keep_longest_active(menu: list[dict]) -> None:
+    active = [e for stage in menu for e in stage["entries"] if e["active"]]
+    longest = max(active, key=lambda e: len(e["url"]), default=None)
+    for stage in menu:
+        for entry in stage["entries"]:
+            entry["active"] = entry is longest
+        stage["active"] = any(e["active"] for e in stage["entries"])

@@ -1,7 +1,13 @@
-"""How history values read on a page: field labels and choice labels in the reader's language."""
+"""How history values read on a page: field labels and choice labels in the reader's language.
+
+Foreign keys read as the related object (history stores its id), and apps can register the
+labels of values that are not model choices, e.g. a JSON list of codes.
+"""
+
+from collections.abc import Callable
 
 from django.apps import apps
-from django.core.exceptions import FieldDoesNotExist
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
 from django.utils.dateparse import parse_datetime
 from django.utils.formats import date_format
@@ -17,9 +23,44 @@ def _model(object_type: str) -> type[models.Model] | None:
         return None
 
 
+_value_labels: dict[tuple[str, str], Callable[[], dict]] = {}
+
+
+def register_value_labels(object_type: str, field: str, labels: Callable[[], dict]) -> None:
+    """Show the codes stored for `field` of `object_type` with `labels()` (code → label)."""
+    _value_labels[(object_type, field)] = labels
+
+
+def _related(field: models.Field | None, value: object) -> str | None:
+    if field is None or value in (None, "", []):
+        return None
+    manager = field.related_model._default_manager if field.is_relation else None
+    try:
+        if field.many_to_one:
+            related = manager.filter(pk=value).first()
+            return str(related) if related is not None else None
+        if field.many_to_many and isinstance(value, list):
+            return ", ".join(str(obj) for obj in manager.filter(pk__in=value))
+    except (ValueError, TypeError, ValidationError):
+        return None  # a readable value stored by the service (e.g. a user name), not an id
+    return None
+
+
+def _labelled(labels: Callable[[], dict] | None, value: object) -> object:
+    if labels is None:
+        return value
+    mapping = {str(k): v for k, v in labels().items()}
+    if isinstance(value, list):
+        return [str(mapping.get(str(v), v)) for v in value]
+    return mapping.get(str(value), value)
+
+
 def _value(field: models.Field | None, value: object) -> str:
     if value is None or value == "" or value == []:
         return "—"
+    related = _related(field, value)
+    if related is not None:
+        return related
     if isinstance(value, bool):
         return _("Yes") if value else _("No")
     if field is not None and field.choices:
@@ -45,5 +86,8 @@ def labelled_changes(object_type: str, changes: dict) -> list[tuple[str, str, st
             except FieldDoesNotExist:
                 field = None
         label = capfirst(str(field.verbose_name)) if field is not None else name
-        rows.append((label, _value(field, old), _value(field, new)))
+        labels = _value_labels.get((object_type, name))
+        rows.append(
+            (label, _value(field, _labelled(labels, old)), _value(field, _labelled(labels, new)))
+        )
     return rows

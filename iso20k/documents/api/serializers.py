@@ -163,7 +163,7 @@ class ApproveSerializer(serializers.Serializer):
     note = serializers.CharField(max_length=1000, required=False, allow_blank=True, default="")
 
 
-class NoteSerializer(serializers.Serializer):
+class VersionNoteSerializer(serializers.Serializer):
     note = serializers.CharField(max_length=1000, required=False, allow_blank=True, default="")
 
 

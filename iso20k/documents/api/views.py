@@ -274,18 +274,18 @@ class DocumentVersionViewSet(
         )
 
     @extend_schema(
-        request=s.NoteSerializer,
+        request=s.VersionNoteSerializer,
         responses={200: s.DocumentVersionSerializer, **ERRORS},
         parameters=[IF_MATCH],
     )
     @action(detail=True, methods=["post"])
     def reject(self, request, pk=None):
         return self._transition(
-            request, services.reject_version, s.NoteSerializer, signer="approver"
+            request, services.reject_version, s.VersionNoteSerializer, signer="approver"
         )
 
     @extend_schema(
-        request=s.NoteSerializer,
+        request=s.VersionNoteSerializer,
         responses={200: s.DocumentVersionSerializer, **ERRORS},
         parameters=[IF_MATCH],
     )
@@ -294,7 +294,7 @@ class DocumentVersionViewSet(
         """Record the periodic review of the version in force; the next is due one interval on."""
         version = self.get_object()
         _forbid_unless(access.can_edit_document(request.user, version.document))
-        payload = s.NoteSerializer(data=request.data)
+        payload = s.VersionNoteSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         version = services.confirm_periodic_review(
             version,

@@ -1,0 +1,1 @@
+"""Pages of gap assessments and gaps."""

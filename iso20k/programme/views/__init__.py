@@ -1,0 +1,1 @@
+"""Pages of the certification programme, split by what they show."""

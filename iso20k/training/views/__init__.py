@@ -1,0 +1,1 @@
+"""Pages of training and competence."""
