@@ -168,12 +168,12 @@ def task_counts_by_status(tasks: models.QuerySet) -> dict[str, int]:
     return counts
 
 
-def internal_people():
-    """Active people holding a role of the organisation's own (for owner and member pickers)."""
+def internal_people(at=None):
+    """Active people holding a role of the organisation's own (now, or at a past moment)."""
     from iso20k.accounts.choices import INTERNAL_ROLES
     from iso20k.accounts.models import Grant, User
 
-    holders = Grant.objects.active().filter(role__in=INTERNAL_ROLES).values("user_id")
+    holders = Grant.objects.active(at=at).filter(role__in=INTERNAL_ROLES).values("user_id")
     return User.objects.filter(is_active=True, pk__in=holders).order_by("username")
 
 

@@ -7,6 +7,7 @@ people, their active grants, the active requirements, the competences, and valid
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from django.db.models import Q
 from django.utils import timezone
 
 from iso20k.accounts.models import Grant
@@ -15,16 +16,16 @@ from .choices import AWARENESS_KINDS, AttendanceStatus, MatrixCell, SessionStatu
 from .models import Attendance, Competence, CompetenceRecord, CompetenceRequirement
 
 
-def internal_people():
+def internal_people(at=None):
     from iso20k.programme.querysets import internal_people as people
 
-    return people()
+    return people(at)
 
 
-def roles_by_person(people_ids) -> dict[int, set[str]]:
+def roles_by_person(people_ids, at=None) -> dict[int, set[str]]:
     roles: dict[int, set[str]] = {}
     for user_id, role in (
-        Grant.objects.active().filter(user_id__in=people_ids).values_list("user_id", "role")
+        Grant.objects.active(at=at).filter(user_id__in=people_ids).values_list("user_id", "role")
     ):
         roles.setdefault(user_id, set()).add(role)
     return roles
@@ -39,12 +40,18 @@ def required_by_role() -> dict[str, set[int]]:
     return required
 
 
-def records_by_person(people_ids, at: date) -> dict[int, dict[int, CompetenceRecord]]:
-    """The latest unwithdrawn record of each competence for each person."""
+def records_by_person(people_ids, at: date, moment=None) -> dict[int, dict[int, CompetenceRecord]]:
+    """The latest record of each competence for each person, as it stood at `moment` (a past
+    datetime: records entered by then, achieved by then, not yet withdrawn then) or now."""
     result: dict[int, dict[int, CompetenceRecord]] = {}
-    records = CompetenceRecord.objects.filter(
-        person_id__in=people_ids, withdrawn_at__isnull=True
-    ).order_by("achieved_on", "pk")
+    records = CompetenceRecord.objects.filter(person_id__in=people_ids, achieved_on__lte=at)
+    if moment is None:
+        records = records.filter(withdrawn_at__isnull=True)
+    else:
+        records = records.filter(created_at__lte=moment).filter(
+            Q(withdrawn_at__isnull=True) | Q(withdrawn_at__gt=moment)
+        )
+    records = records.order_by("achieved_on", "pk")
     for record in records:
         result.setdefault(record.person_id, {})[record.competence_id] = record
     return result
@@ -77,14 +84,15 @@ class Matrix:
         return sum(1 for row in self.rows if row.missing)
 
 
-def competence_matrix(people=None, at: date | None = None) -> Matrix:
-    at = at or timezone.localdate()
-    people = list(people if people is not None else internal_people())
+def competence_matrix(people=None, at: date | None = None, moment=None) -> Matrix:
+    """Person × competence; `moment` (a datetime) evaluates it as it stood then."""
+    at = at or (timezone.localdate(moment) if moment else timezone.localdate())
+    people = list(people if people is not None else internal_people(moment))
     ids = [p.pk for p in people]
     competences = list(Competence.objects.filter(is_active=True).order_by("code"))
-    roles = roles_by_person(ids)
+    roles = roles_by_person(ids, moment)
     required = required_by_role()
-    records = records_by_person(ids, at)
+    records = records_by_person(ids, at, moment)
     matrix = Matrix(competences=competences)
     for person in people:
         person_roles = roles.get(person.pk, set())
@@ -115,11 +123,11 @@ class Coverage:
         return round(100 * self.aware / self.people) if self.people else 0
 
 
-def awareness_coverage(at: date | None = None, days: int = 365) -> Coverage:
+def awareness_coverage(at: date | None = None, days: int = 365, moment=None) -> Coverage:
     """How many of the organisation's people attended an awareness activity (case-sharing
     sessions included) in the last `days` days: evidence for 7.3."""
-    at = at or timezone.localdate()
-    people = internal_people()
+    at = at or (timezone.localdate(moment) if moment else timezone.localdate())
+    people = internal_people(moment)
     since = at - timedelta(days=days)
     aware = (
         Attendance.objects.filter(
@@ -128,6 +136,8 @@ def awareness_coverage(at: date | None = None, days: int = 365) -> Coverage:
             session__status=SessionStatus.HELD,
             session__course__kind__in=AWARENESS_KINDS,
             session__starts_at__date__gte=since,
+            session__starts_at__date__lte=at,
+            **({"created_at__lte": moment} if moment else {}),
         )
         .values("person_id")
         .distinct()
