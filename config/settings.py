@@ -172,25 +172,10 @@ MEDIA_ROOT = Path(env.string("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
 UPLOAD_MAX_BYTES = env.integer("UPLOAD_MAX_MB", 20, minimum=1) * 1024 * 1024
 UPLOAD_MAX_UNPACKED_BYTES = 10 * UPLOAD_MAX_BYTES
 FILE_UPLOAD_PERMISSIONS = 0o640
-_S3_BUCKET = env.string("S3_BUCKET", "")
 STORAGES = {
-    # Uploaded files: a local folder, or S3-compatible storage when S3_BUCKET is set. Files are
-    # only ever served through files.views.download, which checks access.
-    "default": {
-        "BACKEND": "storages.backends.s3.S3Storage",
-        "OPTIONS": {
-            "bucket_name": _S3_BUCKET,
-            "endpoint_url": env.string("S3_ENDPOINT_URL", None),
-            "region_name": env.string("S3_REGION", None),
-            "access_key": env.string("S3_ACCESS_KEY", None),
-            "secret_key": env.string("S3_SECRET_KEY", None),
-            "default_acl": "private",
-            "querystring_auth": True,
-            "file_overwrite": False,
-        },
-    }
-    if _S3_BUCKET
-    else {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Uploads: a local folder, or an S3-compatible bucket when S3_BUCKET is set; files are only
+    # ever served through files.views.download, which checks access.
+    "default": env.upload_storage(),
     # Hashed, compressed names once `collectstatic` has run (production); plain names before.
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -205,32 +190,8 @@ WHITENOISE_AUTOREFRESH = DEBUG
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 HISTORY_VERIFY_EVERY = timedelta(hours=env.integer("HISTORY_VERIFY_HOURS", 24, minimum=1))
 
-# E-mail (Django 6.1 MAILERS).
-_MAIL_BACKEND = env.choice(
-    "EMAIL_BACKEND", "console" if DEBUG else "smtp", ["smtp", "console", "file", "memory"]
-)
-_MAIL_OPTIONS = {
-    "smtp": {
-        "host": env.string("EMAIL_HOST", "localhost"),
-        "port": env.integer("EMAIL_PORT", 25, minimum=1),
-        "username": env.string("EMAIL_HOST_USER", ""),
-        "password": env.string("EMAIL_HOST_PASSWORD", ""),
-        "use_tls": env.boolean("EMAIL_USE_TLS", default=False),
-        "timeout": 30,
-    },
-    "file": {"file_path": str(BASE_DIR / "var" / "mail")},
-}.get(_MAIL_BACKEND, {})
-MAILERS = {
-    "default": {
-        "BACKEND": {
-            "smtp": "django.core.mail.backends.smtp.EmailBackend",
-            "console": "django.core.mail.backends.console.EmailBackend",
-            "file": "django.core.mail.backends.filebased.EmailBackend",
-            "memory": "django.core.mail.backends.locmem.EmailBackend",
-        }[_MAIL_BACKEND],
-        "OPTIONS": _MAIL_OPTIONS,
-    }
-}
+# E-mail (Django 6.1 MAILERS): smtp, console, file (var/mail) or memory.
+MAILERS = {"default": env.mailer(debug=DEBUG, file_path=BASE_DIR / "var" / "mail")}
 DEFAULT_FROM_EMAIL = env.email_address("DEFAULT_FROM_EMAIL", "iso20k <iso20k@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 

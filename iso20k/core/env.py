@@ -156,3 +156,49 @@ def email_address(name: str, default: str) -> str:
     if "@" not in value.split("<")[-1]:
         raise ImproperlyConfigured(f"{name}: {value!r} is not an e-mail address")
     return value
+
+
+def upload_storage() -> dict:
+    """STORAGES["default"]: S3-compatible when S3_BUCKET is set, else the local MEDIA_ROOT."""
+    bucket = string("S3_BUCKET", "")
+    if not bucket:
+        return {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    return {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": bucket,
+            "endpoint_url": string("S3_ENDPOINT_URL", None),
+            "region_name": string("S3_REGION", None),
+            "access_key": string("S3_ACCESS_KEY", None),
+            "secret_key": string("S3_SECRET_KEY", None),
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
+
+
+MAIL_BACKENDS = {
+    "smtp": "django.core.mail.backends.smtp.EmailBackend",
+    "console": "django.core.mail.backends.console.EmailBackend",
+    "file": "django.core.mail.backends.filebased.EmailBackend",
+    "memory": "django.core.mail.backends.locmem.EmailBackend",
+}
+
+
+def mailer(*, debug: bool, file_path: Path) -> dict:
+    """MAILERS["default"] from EMAIL_BACKEND and the SMTP variables."""
+    backend = choice("EMAIL_BACKEND", "console" if debug else "smtp", list(MAIL_BACKENDS))
+    options = {}
+    if backend == "smtp":
+        options = {
+            "host": string("EMAIL_HOST", "localhost"),
+            "port": integer("EMAIL_PORT", 25, minimum=1),
+            "username": string("EMAIL_HOST_USER", ""),
+            "password": string("EMAIL_HOST_PASSWORD", ""),
+            "use_tls": boolean("EMAIL_USE_TLS", default=False),
+            "timeout": 30,
+        }
+    elif backend == "file":
+        options = {"file_path": str(file_path)}
+    return {"BACKEND": MAIL_BACKENDS[backend], "OPTIONS": options}
