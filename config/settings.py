@@ -60,6 +60,15 @@ INSTALLED_APPS = [
     # Stage 3 (documents) goes here.
     "iso20k.documents",
     # Stage 4 (service desk) goes here.
+    "iso20k.customers",
+    "iso20k.servicecatalogue",
+    "iso20k.calendars",
+    "iso20k.slas",
+    "iso20k.servicedesk",
+    "iso20k.problems",
+    "iso20k.incidents",
+    "iso20k.servicerequests",
+    "iso20k.portal",
     # The evidence engine comes last: its checks read every app above.
     "iso20k.evidence",
 ]
@@ -257,6 +266,16 @@ SPECTACULAR_SETTINGS = {
         "RoleEnum": "iso20k.accounts.choices.Role",
         "RatingEnum": "iso20k.gaps.choices.Rating",
         "CourseKindEnum": "iso20k.training.choices.CourseKind",
+        "HoldReasonEnum": "iso20k.servicedesk.choices.HoldReason",
+        "TicketSourceEnum": "iso20k.servicedesk.choices.TicketSource",
+        "ProblemSourceEnum": "iso20k.problems.choices.ProblemSource",
+        "TicketCategoryEnum": "iso20k.servicedesk.choices.Category",
+        "BudgetCategoryEnum": "iso20k.programme.choices.BudgetCategory",
+        "SatisfactionEnum": "iso20k.servicedesk.choices.Rating",
+        "SlaPriorityEnum": "iso20k.slas.choices.Priority",
+        "TaskPriorityEnum": "iso20k.programme.choices.Priority",
+        "ProgrammeStageEnum": "iso20k.programme.choices.Stage",
+        "ClockStageEnum": "iso20k.slas.choices.ClockStage",
     },
 }
 

@@ -5,12 +5,20 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from rest_framework.routers import DefaultRouter
 
 from iso20k.accounts.api import urls as accounts_api
+from iso20k.calendars.api import urls as calendars_api
 from iso20k.catalogue.api import urls as catalogue_api
+from iso20k.customers.api import urls as customers_api
 from iso20k.documents.api import urls as documents_api
 from iso20k.evidence.api import urls as evidence_api
 from iso20k.gaps.api import urls as gaps_api
+from iso20k.incidents.api import urls as incidents_api
 from iso20k.organisations.api import urls as organisations_api
+from iso20k.problems.api import urls as problems_api
 from iso20k.programme.api import urls as programme_api
+from iso20k.servicecatalogue.api import urls as servicecatalogue_api
+from iso20k.servicedesk.api import urls as servicedesk_api
+from iso20k.servicerequests.api import urls as servicerequests_api
+from iso20k.slas.api import urls as slas_api
 from iso20k.training.api import urls as training_api
 
 router = DefaultRouter()
@@ -25,6 +33,14 @@ API_MODULES = [
     # Stage 3 registers here.
     documents_api,
     # Stage 4 registers here.
+    customers_api,
+    servicecatalogue_api,
+    calendars_api,
+    slas_api,
+    servicedesk_api,
+    incidents_api,
+    servicerequests_api,
+    problems_api,
     evidence_api,
 ]
 for module in API_MODULES:
@@ -44,6 +60,15 @@ urlpatterns = [
     # Stage 3 pages.
     path("documents/", include("iso20k.documents.urls")),
     # Stage 4 pages.
+    path("services/", include("iso20k.servicecatalogue.urls")),
+    path("customers/", include("iso20k.customers.urls")),
+    path("calendars/", include("iso20k.calendars.urls")),
+    path("slas/", include("iso20k.slas.urls")),
+    path("desk/", include("iso20k.servicedesk.urls")),
+    path("incidents/", include("iso20k.incidents.urls")),
+    path("requests/", include("iso20k.servicerequests.urls")),
+    path("problems/", include("iso20k.problems.urls")),
+    path("portal/", include("iso20k.portal.urls")),
     path("readiness/", include("iso20k.evidence.urls")),
     path("api/v1/", include((router.urls, "api"))),
     path(

@@ -1,6 +1,9 @@
 """Bilingual content stored as data (`title_en`, `title_zh_hans`): pick the reader's language."""
 
+from collections.abc import Mapping
+
 from django.utils import translation
+from django.utils.translation import gettext_noop
 
 
 def language_suffix(language: str | None = None) -> str:
@@ -9,9 +12,12 @@ def language_suffix(language: str | None = None) -> str:
 
 
 def localized(obj: object, field: str, language: str | None = None) -> str:
-    """`obj.<field>_<lang>`, falling back to the other language when empty."""
+    """`obj.<field>_<lang>` (or `obj["<field>_<lang>"]` for a dict, e.g. a request item's
+    field definition), falling back to the other language when empty."""
     primary = language_suffix(language)
     fallback = "en" if primary == "zh_hans" else "zh_hans"
+    if isinstance(obj, Mapping):
+        return obj.get(f"{field}_{primary}") or obj.get(f"{field}_{fallback}") or ""
     return getattr(obj, f"{field}_{primary}", "") or getattr(obj, f"{field}_{fallback}", "") or ""
 
 
@@ -20,3 +26,8 @@ class BilingualMixin:
 
     def localized(self, field: str) -> str:
         return localized(self, field)
+
+
+# Django 6.1 labels empty choices "- Select an option -" and ships no Chinese for it; naming
+# the string here puts it in our catalogue, which Django reads first (LOCALE_PATHS).
+BLANK_CHOICE_LABEL = gettext_noop("- Select an option -")

@@ -46,3 +46,29 @@ class ScheduledJob(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class SearchEntry(models.Model):
+    """The searchable text of one record (a ticket with its comments, a known error…).
+
+    Written only through core.search.index(). `body` is the normalised text (NFKC, case
+    folded, whitespace collapsed), searched by substring; `tokens` holds its words and the
+    overlapping character pairs of Chinese text, space-padded, so that two-character
+    queries (most Chinese words) are found by an index too. PostgreSQL indexes both with
+    pg_trgm GIN indexes; SQLite mirrors them into an FTS5 trigram table (migration 0003).
+    """
+
+    object_type = models.CharField(_("object type"), max_length=64)
+    object_id = models.BigIntegerField(_("object id"))
+    body = models.TextField(_("text"))
+    tokens = models.TextField(_("tokens"))
+
+    class Meta:
+        verbose_name = _("search entry")
+        verbose_name_plural = _("search entries")
+        constraints = [
+            models.UniqueConstraint(fields=["object_type", "object_id"], name="search_entry_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.object_type}#{self.object_id}"

@@ -182,6 +182,11 @@ def home(request: HttpRequest) -> HttpResponse:
     """The readiness journey: the seven stages and where the organisation stands on each."""
     from iso20k.accounts import access
 
+    from . import landing
+
+    elsewhere = landing.landing_for(request.user)
+    if elsewhere:
+        return HttpResponseRedirect(elsewhere)
     context = {
         "stages": journey.stages_for(request.user),
         "grants": access.active_grants(request.user),

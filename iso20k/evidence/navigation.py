@@ -21,7 +21,7 @@ register(
         _("Readiness snapshots"),
         "evidence:snapshot-list",
         "ti-camera",
-        lambda user: access.visible_snapshots(user).exists() or access.can_view_readiness(user),
+        lambda user: access.can_view_readiness(user) or access.visible_snapshots(user).exists(),
         order=50,
     )
 )

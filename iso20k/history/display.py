@@ -63,7 +63,7 @@ def _value(field: models.Field | None, value: object) -> str:
         return related
     if isinstance(value, bool):
         return _("Yes") if value else _("No")
-    if field is not None and field.choices:
+    if field is not None and getattr(field, "choices", None):
         return str(dict(field.flatchoices).get(value, value))
     if isinstance(value, str) and len(value) >= 19 and value[4] == "-" and "T" in value:
         moment = parse_datetime(value)
@@ -72,6 +72,14 @@ def _value(field: models.Field | None, value: object) -> str:
     if isinstance(value, list):
         return ", ".join(str(v) for v in value)
     return str(value)
+
+
+def _label(field: models.Field | None, name: str) -> str:
+    """A field's label; a reverse relation (e.g. a calendar's holidays) reads as its model."""
+    verbose = getattr(field, "verbose_name", None)
+    if verbose is None and getattr(field, "related_model", None) is not None:
+        verbose = field.related_model._meta.verbose_name_plural
+    return capfirst(str(verbose or name))
 
 
 def labelled_changes(object_type: str, changes: dict) -> list[tuple[str, str, str]]:
@@ -85,7 +93,11 @@ def labelled_changes(object_type: str, changes: dict) -> list[tuple[str, str, st
                 field = model._meta.get_field(name)
             except FieldDoesNotExist:
                 field = None
-        label = capfirst(str(field.verbose_name)) if field is not None else name
+        label = _label(field, name) if field is not None else None
+        if label is None:
+            from .events import field_label
+
+            label = capfirst(str(field_label(object_type, name) or name))
         labels = _value_labels.get((object_type, name))
         rows.append(
             (label, _value(field, _labelled(labels, old)), _value(field, _labelled(labels, new)))

@@ -19,3 +19,16 @@ def label(code: str) -> str:
 
 def registered() -> dict[str, Promise]:
     return dict(_labels)
+
+
+_field_labels: dict[tuple[str, str], Promise] = {}
+
+
+def register_fields(object_type: str, labels: dict[str, Promise]) -> None:
+    """Labels of change keys that are not model fields (e.g. a summary a service records)."""
+    for name, text in labels.items():
+        _field_labels[(object_type, name)] = text
+
+
+def field_label(object_type: str, name: str) -> Promise | None:
+    return _field_labels.get((object_type, name))

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist
 from django.db import connection, models, transaction
 from django.utils import timezone
 
@@ -93,6 +94,35 @@ def snapshot(obj: models.Model, fields: Iterable[str]) -> dict:
 def initial(obj: models.Model, fields: Iterable[str]) -> dict:
     """{field: [None, value]} for a newly created object, the same shape as diff()."""
     return {name: [None, value] for name, value in snapshot(obj, fields).items()}
+
+
+def with_labels(model: type[models.Model], changes: dict) -> dict:
+    """`changes` with foreign-key and many-to-many ids shown as "name (#id)" for readers.
+
+    Services call it before record() for relations, so an auditor reads "Dongfang Bank (#2)"
+    rather than a bare id; the id stays in the text for exactness.
+    """
+    result = dict(changes)
+    for name, pair in changes.items():
+        try:
+            field = model._meta.get_field(name)
+        except FieldDoesNotExist:
+            continue
+        related = getattr(field, "related_model", None)
+        if related is None or not (field.many_to_one or field.many_to_many):
+            continue
+
+        def label(value, related=related):
+            if value in (None, "", []):
+                return value
+            values = value if isinstance(value, list) else [value]
+            found = related._default_manager.in_bulk([v for v in values if v is not None])
+            objects = {str(pk): obj for pk, obj in found.items()}
+            text = [f"{objects.get(str(v), v)} (#{v})" for v in values]
+            return text if isinstance(value, list) else text[0]
+
+        result[name] = [label(v) for v in pair]
+    return result
 
 
 def _lock_head() -> ChainHead:

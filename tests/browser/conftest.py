@@ -49,6 +49,8 @@ def browser():
 def demo(transactional_db, settings):
     from django.core.management import call_command
 
+    # A smaller demo (a fifth of the tickets) keeps each browser test's setup short.
+    settings.DEMO_SCALE = 0.2
     call_command("load_demo", verbosity=0)
 
 

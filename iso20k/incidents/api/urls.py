@@ -1,0 +1,5 @@
+from .views import IncidentViewSet
+
+
+def register(router) -> None:
+    router.register("incidents", IncidentViewSet, basename="incident")

@@ -1,0 +1,2 @@
+"""Pages of the service desk: the workspace (queues, bulk actions, saved filters), support
+groups, and the lapse reports."""

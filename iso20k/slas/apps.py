@@ -1,0 +1,18 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class SlasConfig(AppConfig):
+    name = "iso20k.slas"
+    label = "slas"
+    verbose_name = _("Service level agreements")
+
+    def ready(self) -> None:
+        from iso20k.calendars import listeners
+
+        from . import choices, services, tasks  # noqa: F401  (history labels, periodic jobs)
+
+        listeners.register(
+            on_change=services.queue_calendar_recompute,
+            affected=services.open_clocks_on_calendars,
+        )
