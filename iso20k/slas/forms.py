@@ -5,6 +5,7 @@ Targets are typed as business durations: "90", "90 min", "4 h", "1 h 30 min", "1
 """
 
 import re
+from decimal import Decimal
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -106,6 +107,16 @@ class AgreementEditForm(VersionedForm):
     warning_percent = forms.IntegerField(
         label=_("Warn at (% of the target used)"),
         help_text=_("Agents and owners are warned once when this much of a target is used."),
+    )
+    achievement_percent = forms.DecimalField(
+        label=_("Agreed achievement (%)"),
+        max_digits=4,
+        decimal_places=1,
+        initial=Decimal("95.0"),
+        help_text=_(
+            "The share of tickets to be resolved within target; readiness compares the "
+            "share achieved with it."
+        ),
     )
 
     def __init__(self, *args, **kwargs):

@@ -6,6 +6,8 @@ subject_type + subject_id) gets a TrackedSubject; each start-to-stop run of a cl
 SlaClock row (a cycle); ClockEvent is the append-only log from which clocks are recomputed.
 """
 
+from decimal import Decimal
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -64,6 +66,15 @@ class ServiceLevelAgreement(BilingualMixin, TimeStamped, Versioned):
     warning_percent = models.PositiveSmallIntegerField(
         _("warn at (% of the target used)"), default=75
     )
+    # The share of tickets to be resolved within target over a period: what the evidence
+    # engine measures service level achievement against (8.3.3).
+    achievement_percent = models.DecimalField(
+        _("agreed achievement (%)"),
+        max_digits=4,
+        decimal_places=1,
+        default=Decimal("95.0"),
+        help_text=_("Share of tickets to be resolved within target, e.g. 95.0."),
+    )
     status = models.CharField(
         _("status"), max_length=16, choices=AgreementStatus.choices, default=AgreementStatus.ACTIVE
     )
@@ -79,6 +90,10 @@ class ServiceLevelAgreement(BilingualMixin, TimeStamped, Versioned):
             models.CheckConstraint(
                 condition=Q(warning_percent__gte=1, warning_percent__lte=99),
                 name="sla_warning_percent_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(achievement_percent__gt=0, achievement_percent__lte=100),
+                name="sla_achievement_percent_range",
             ),
             # One active agreement per (customer, service) combination, "any" included.
             models.UniqueConstraint(

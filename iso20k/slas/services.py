@@ -8,6 +8,7 @@ clocks.py. Raises ValidationError (field-keyed, coded) or ConflictError.
 
 import datetime
 import re
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -34,6 +35,7 @@ AGREEMENT_FIELDS = [
     "calendar",
     "pause_statuses",
     "warning_percent",
+    "achievement_percent",
 ]
 # Changing these changes how open clocks count, so they are recomputed.
 CLOCK_FIELDS = {"calendar", "pause_statuses", "warning_percent"}
@@ -108,6 +110,18 @@ def _check_fields(fields: dict, exclude_pk: int | None = None) -> None:
             _("Warn between 1 % and 99 % of the target."),
             "warning_percent_range",
         )
+    achieved = fields.get("achievement_percent")
+    if (
+        isinstance(achieved, bool)
+        or not isinstance(achieved, int | Decimal)
+        or not Decimal(0) < achieved <= Decimal(100)
+        or Decimal(achieved).as_tuple().exponent < -1
+    ):
+        raise _error(
+            "achievement_percent",
+            _("Give the agreed achievement as a percentage above 0 and at most 100, e.g. 95.0."),
+            "achievement_percent_range",
+        )
 
 
 def _check_unique(customer, service, exclude_pk: int | None) -> None:
@@ -164,7 +178,12 @@ def create_agreement(*, actor, code: str, targets: Targets, **fields) -> Service
             "duplicate_code",
             value=code,
         )
-    fields = {"pause_statuses": [], "warning_percent": 75, **fields}
+    fields = {
+        "pause_statuses": [],
+        "warning_percent": 75,
+        "achievement_percent": Decimal("95.0"),
+        **fields,
+    }
     _check_fields(fields)
     targets = check_targets(targets)
     _check_unique(fields.get("customer"), fields.get("service"), None)

@@ -43,6 +43,7 @@ class AgreementSerializer(serializers.ModelSerializer):
             "calendar",
             "pause_statuses",
             "warning_percent",
+            "achievement_percent",
             "status",
             "targets",
             "version",
@@ -76,6 +77,7 @@ class AgreementWriteSerializer(serializers.Serializer):
         child=serializers.CharField(max_length=40), required=False
     )
     warning_percent = serializers.IntegerField(required=False)
+    achievement_percent = serializers.DecimalField(max_digits=4, decimal_places=1, required=False)
     targets = TargetWriteSerializer(many=True, required=False)
 
     def split(self) -> tuple[dict, dict | None]:

@@ -3,6 +3,7 @@ customer/service, pages (durations typed as "4 h"), open clocks shown, API, quer
 
 import datetime
 import zoneinfo
+from decimal import Decimal
 
 import pytest
 import time_machine
@@ -81,6 +82,21 @@ def test_an_agreement_is_created_with_its_targets_and_history(lead):
         ({"pause_statuses": ["on_lunch"]}, "pause_statuses", "unknown_pause_status"),
         ({"warning_percent": 0}, "warning_percent", "warning_percent_range"),
         ({"warning_percent": 100}, "warning_percent", "warning_percent_range"),
+        (
+            {"achievement_percent": Decimal(0)},
+            "achievement_percent",
+            "achievement_percent_range",
+        ),
+        (
+            {"achievement_percent": Decimal("100.5")},
+            "achievement_percent",
+            "achievement_percent_range",
+        ),
+        (
+            {"achievement_percent": Decimal("99.95")},
+            "achievement_percent",
+            "achievement_percent_range",
+        ),
         ({"code": "Not A Code"}, "code", "invalid_code"),
         ({"name_en": ""}, "name_en", "name_required"),
     ],
@@ -176,6 +192,7 @@ def _form(calendar, **targets) -> dict:
         "calendar": calendar.pk,
         "pause_statuses": ["awaiting_customer"],
         "warning_percent": "75",
+        "achievement_percent": "99.5",
     }
     return {**data, **targets}
 
@@ -187,6 +204,7 @@ def test_an_agreement_is_created_through_the_page_with_typed_durations(client_fo
     assert response.status_code == 303
     target = SlaTarget.objects.get(priority="P1")
     assert (target.response_minutes, target.resolution_minutes) == (15, 240)
+    assert ServiceLevelAgreement.objects.get().achievement_percent == Decimal("99.5")
     edit = client_for(lead).get(reverse("slas:agreement-edit", args=["gold"])).content.decode()
     assert 'value="4 h"' in edit
 
