@@ -5,12 +5,15 @@ Certification bodies expect records spread over at least three months of operati
 typed in a burst before the audit. operation_status() returns the status and the figures.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.db.models import Count, Max, Min, QuerySet
 from django.db.models.functions import TruncWeek
+from django.utils.translation import gettext_lazy as _
 
+from .registry import check
 from .results import Status
 
 REQUIRED_DAYS = 90
@@ -59,3 +62,39 @@ def operation_status(records: QuerySet, at: datetime, *, days: int = REQUIRED_DA
     if len(weeks) < MIN_ACTIVE_WEEKS or burst > MAX_BURST_SHARE:
         return Operation(Status.WARNING, params)
     return Operation(Status.PASS, params)
+
+
+OPERATION_MESSAGES = {
+    Status.PASS: _(
+        "Operated for %(days)s days since %(first)s: %(records)s records, entered in "
+        "%(active_weeks)s of the last %(weeks)s weeks, at most %(burst_share)s%% in one week."
+    ),
+    Status.WARNING: _(
+        "Operated for %(days)s days, but the records of the last %(required)s days were entered "
+        "in only %(active_weeks)s weeks, up to %(burst_share)s%% of them in one week: a burst "
+        "rather than steady operation."
+    ),
+    Status.FAIL: _(
+        "Operated for %(days)s of the %(required)s days required (%(records)s records so far)."
+    ),
+    Status.NOT_ENOUGH_DATA: _(
+        "Only %(records)s records in %(days)s days; at least %(minimum)s are needed to judge "
+        "operation."
+    ),
+}
+
+
+def operation_check(
+    code: str, *, clauses: list[str], depends_on: list[str], title, records: Callable
+) -> None:
+    """Register the 90-day rule for one process, judged on the queryset `records()` returns."""
+
+    def operated(ctx):
+        result = operation_status(records(), ctx.at)
+        params = {**result.params, "minimum": MIN_RECORDS, "weeks": -(-REQUIRED_DAYS // 7)}
+        return ctx.result(result.status, params)
+
+    operated.__name__ = operated.__qualname__ = code.replace(".", "_").replace("-", "_")
+    check(code, clauses=clauses, depends_on=depends_on, title=title, messages=OPERATION_MESSAGES)(
+        operated
+    )
