@@ -6,6 +6,7 @@ from functools import reduce
 from operator import or_
 
 from django.db.models import Count, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from iso20k.evidence.operation import operation_check
@@ -61,7 +62,7 @@ def root_cause_found(ctx):
     count = late.count()
     if not count:
         return ctx.result(Status.PASS, params)
-    params.update(late=count, since=late.first().reported_at.date().isoformat())
+    params.update(late=count, since=timezone.localdate(late.first().reported_at).isoformat())
     return ctx.result(Status.FAIL, params, refs=ctx.refs(late), ref_count=count)
 
 

@@ -199,7 +199,7 @@ def open_then(ctx, model):
     "desk.open-past-deadline",
     clauses=["8.6.1", "8.6.2"],
     depends_on=["incidents.incident", "servicerequests.servicerequest", "slas.slaclock"],
-    title=_("Open incidents and requests are within their resolution deadline"),
+    title=_("Open incidents and requests are within their SLA deadlines"),
     messages={
         Status.PASS: _("None of the %(open)s open incidents and requests is past its deadline."),
         Status.WARNING: _(

@@ -55,3 +55,38 @@ def test_as_of_an_earlier_date_only_records_entered_by_then_count():
     then = timezone.now() - timedelta(days=150)
     result = operation_status(Grant.objects.filter(note__startswith="r"), then)
     assert result.status == Status.FAIL and result.params["days"] < 60
+
+
+PROCESSES = {
+    "incidents.operated-90-days": "iso20k.incidents.tests.factories.IncidentFactory",
+    "servicerequests.operated-90-days": (
+        "iso20k.servicerequests.tests.factories.ServiceRequestFactory"
+    ),
+    "problems.operated-90-days": "iso20k.problems.tests.factories.ProblemFactory",
+}
+
+
+@pytest.mark.parametrize("code", sorted(PROCESSES))
+def test_each_process_is_judged_by_when_its_records_entered_the_system(code):
+    from django.utils.module_loading import import_string
+
+    from iso20k.evidence import services as evidence
+
+    factory = import_string(PROCESSES[code])
+    now = timezone.now()
+    records = [factory() for _n in range(14)]
+    result = evidence.evaluate(codes=[code]).outcomes.get()
+    assert (result.status, result.params["days"], result.params["records"]) == (
+        Status.FAIL,
+        0,
+        14,
+    )
+    model = type(records[0])
+    for week, record in enumerate(records):
+        model.objects.filter(pk=record.pk).update(created_at=now - timedelta(days=7 * week + 1))
+    result = evidence.evaluate(codes=[code]).outcomes.get()
+    assert (result.status, result.params["days"], result.params["records"]) == (
+        Status.PASS,
+        92,
+        14,
+    )
