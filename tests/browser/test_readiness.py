@@ -50,3 +50,28 @@ def test_take_a_snapshot_and_see_it_verified(demo, session):
     me.shot("snapshot-en")
     me.switch_language("zh-hans")
     me.shot("snapshot-zh-hans")
+
+
+@pytest.mark.parametrize("language", ["en", "zh-hans"])
+def test_a_desk_lapse_drills_down_to_the_incident(demo, session, language):
+    me = session()
+    me.login("lina")
+    me.switch_language(language)
+    me.goto("/readiness/clauses/8.6.1/")
+    checks = me.page.locator("#checks").inner_text()
+    badge = me.page.locator("#clause-score dd .badge").first.inner_text().strip()
+    assert badge == ("Fail" if language == "en" else "不通过")  # named in the reader's language
+    assert "incidents.operated-90-days" in me.page.content()
+    me.shot(f"readiness-clause-8.6.1-{language}")
+    me.click_and_wait(
+        "#checks a[href='/readiness/checks/desk.open-past-deadline/']",
+        "**/readiness/checks/desk.open-past-deadline/",
+    )
+    result = me.page.locator("#result").inner_text()
+    assert ("past their deadline" in result) if language == "en" else ("已超过期限" in result)
+    me.shot(f"readiness-check-desk-lapses-{language}")
+    first = me.page.locator("#records a").first
+    assert first.inner_text().startswith("INC-")
+    me.click_and_wait("#records a >> nth=0", "**/incidents/*/")
+    assert me.page.locator("h1, .page-title").first.inner_text()
+    assert checks and me.errors == []

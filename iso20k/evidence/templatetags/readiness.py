@@ -25,6 +25,14 @@ def status_icon(status: str) -> str:
 
 
 @register.filter
+def status_label(status: str) -> str:
+    """The status's name in the reader's language ("fail" -> "Fail" / "不通过")."""
+    from ..results import Status
+
+    return str(Status(status).label) if status in Status.values else status
+
+
+@register.filter
 def score_band(score) -> str:
     """CSS class of a score: the heat map's colour scale."""
     if score is None:
