@@ -33,6 +33,13 @@ def status_label(status: str) -> str:
 
 
 @register.filter
+def figure_label(key: str) -> str:
+    from ..figures import label
+
+    return label(key)
+
+
+@register.filter
 def score_band(score) -> str:
     """CSS class of a score: the heat map's colour scale."""
     if score is None:

@@ -138,3 +138,25 @@ def test_an_as_of_request_in_the_future_is_refused(manager):
     with pytest.raises(ValidationError) as exc:
         services.request_as_of(timezone.now() + timedelta(days=1), actor=manager)
     assert exc.value.error_dict["as_of"][0].code == "as_of_in_future"
+
+
+def test_every_figure_a_check_names_has_a_label_in_both_languages():
+    import re
+
+    from django.utils import translation
+
+    from iso20k.evidence import registry
+    from iso20k.evidence.figures import LABELS
+
+    keys = {
+        key
+        for item in registry.all_checks()
+        for message in item.messages.values()
+        for key in re.findall(r"%\((\w+)\)s", str(message))
+    }
+    assert keys - set(LABELS) == set()
+    with translation.override("en"):
+        english = {k: str(LABELS[k]) for k in keys}
+    with translation.override("zh-hans"):
+        untranslated = [k for k in keys if str(LABELS[k]) == english[k]]
+    assert untranslated == []

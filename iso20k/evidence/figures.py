@@ -1,0 +1,75 @@
+"""Names of the figures checks return, for the reader: a check result stores figures under
+short keys ("late", "share"…) and the pages show them under these labels, in the reader's
+language. Every key a check's messages use has a label here (a test keeps it so)."""
+
+from django.utils.translation import gettext_lazy as _
+
+LABELS = {
+    "active_weeks": _("Weeks with records"),
+    "approver": _("Approved by"),
+    "auditors": _("Auditors"),
+    "aware": _("Aware"),
+    "below": _("Services below target"),
+    "burst_share": _("Largest share in one week (%)"),
+    "codes": _("Codes"),
+    "confirmed": _("Confirmed"),
+    "date": _("Date"),
+    "days": _("Days"),
+    "departments": _("Departments"),
+    "document": _("Document"),
+    "documents": _("Documents"),
+    "drafts": _("Drafts"),
+    "due": _("Due"),
+    "fail": _("Failure threshold (%)"),
+    "first": _("First record"),
+    "gaps": _("Gaps"),
+    "grace": _("Grace period (days)"),
+    "groups": _("Groups"),
+    "incidents": _("Incidents"),
+    "lacking": _("Lacking"),
+    "late": _("Late"),
+    "limit": _("Limit (%)"),
+    "measured": _("Tickets measured"),
+    "members": _("Members"),
+    "minimum": _("Minimum"),
+    "missing": _("Missing"),
+    "missing_count": _("Missing"),
+    "missing_roles": _("Missing roles"),
+    "months": _("Months"),
+    "open": _("Open"),
+    "orphaned": _("Without an active owner"),
+    "overdue": _("Overdue"),
+    "own": _("With their own agreement"),
+    "pending": _("Pending"),
+    "people": _("People"),
+    "percent": _("Percent"),
+    "position": _("Position"),
+    "processes": _("Processes"),
+    "programme": _("Programme"),
+    "rate": _("Rate (%)"),
+    "records": _("Records"),
+    "reopened": _("Reopened"),
+    "repeat": _("Repeats that make a pattern"),
+    "repeated": _("Repeated incidents"),
+    "required": _("Required"),
+    "resolved": _("Resolved"),
+    "rows": _("Rows"),
+    "sample": _("Smallest telling sample"),
+    "services": _("Services"),
+    "share": _("Share (%)"),
+    "since": _("Since"),
+    "target": _("Target"),
+    "title": _("Title"),
+    "version": _("Version"),
+    "warning": _("Warning threshold (%)"),
+    "weeks": _("Weeks"),
+    "worst": _("Furthest below"),
+    "worst_share": _("Its achievement (%)"),
+    "worst_target": _("Its target (%)"),
+}
+
+
+def label(key: str) -> str:
+    """The label of a figure; an unknown key is shown as words rather than as an identifier."""
+    found = LABELS.get(key)
+    return str(found) if found is not None else key.replace("_", " ").capitalize()
