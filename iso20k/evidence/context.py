@@ -30,6 +30,21 @@ class Context:
         """Rows that had entered the system by `at` (by the database's own timestamp)."""
         return queryset if self.live else queryset.filter(created_at__lte=self.at)
 
+    def open_at(
+        self,
+        queryset: models.QuerySet,
+        *,
+        start: str = "reported_at",
+        ends: tuple[str, ...] = ("resolved_at", "closed_at"),
+    ) -> models.QuerySet:
+        """Rows open at `at`: entered and begun by then, and none of `ends` reached by then."""
+        rows = self.existing(queryset.filter(**{f"{start}__lte": self.at}))
+        for end in ends:
+            rows = rows.filter(
+                models.Q(**{f"{end}__isnull": True}) | models.Q(**{f"{end}__gt": self.at})
+            )
+        return rows
+
     @staticmethod
     def ref(obj: models.Model, label: str | None = None) -> RecordRef:
         return RecordRef(obj._meta.label_lower, str(obj.pk), (label or str(obj))[:200])

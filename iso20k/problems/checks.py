@@ -26,11 +26,7 @@ REPEAT_KEY = ("service_id", "category", "subcategory", "configuration_item")
 def open_problems(ctx):
     if ctx.live:
         return Problem.objects.filter(status__in=OPEN_PROBLEM_STATUSES)
-    return ctx.existing(
-        Problem.objects.filter(reported_at__lte=ctx.at)
-        .filter(Q(resolved_at__isnull=True) | Q(resolved_at__gt=ctx.at))
-        .filter(Q(closed_at__isnull=True) | Q(closed_at__gt=ctx.at))
-    )
+    return ctx.open_at(Problem.objects.all())
 
 
 @check(

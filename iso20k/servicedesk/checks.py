@@ -9,7 +9,7 @@ are read from the tickets' SLA snapshot fields, through the index the lapse repo
 import datetime
 from decimal import Decimal
 
-from django.db.models import Q, Sum
+from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -188,11 +188,7 @@ def open_then(ctx, model):
     """Tickets of `model` open at ctx.at (live: the database's own is_open)."""
     if ctx.live:
         return model.objects.filter(is_open=True)
-    return ctx.existing(
-        model.objects.filter(reported_at__lte=ctx.at)
-        .filter(Q(resolved_at__isnull=True) | Q(resolved_at__gt=ctx.at))
-        .filter(Q(closed_at__isnull=True) | Q(closed_at__gt=ctx.at))
-    )
+    return ctx.open_at(model.objects.all())
 
 
 @check(

@@ -7,19 +7,13 @@ from django.utils import timezone
 
 from iso20k.accounts.tests.factories import UserFactory
 from iso20k.documents.models import Acknowledgement
-from iso20k.evidence import services
-from iso20k.evidence.models import EvaluationKind
 from iso20k.evidence.results import Status
+from iso20k.evidence.testing import outcome
 
 from .factories import DocumentFactory, DocumentVersionFactory
 
 pytestmark = pytest.mark.django_db
 POLICY = "documents.required.service-management-policy"
-
-
-def outcome(code, at=None):
-    kind = EvaluationKind.AS_OF if at else EvaluationKind.FULL
-    return services.evaluate(kind=kind, at=at, codes=[code]).outcomes.get()
 
 
 def policy_document(catalogue):

@@ -6,18 +6,14 @@ import pytest
 from django.utils import timezone
 
 from iso20k.evidence import scoring
-from iso20k.evidence import services as evidence
 from iso20k.evidence.results import Status
+from iso20k.evidence.testing import outcome
 from iso20k.gaps.checks import latest_judgements
 from iso20k.gaps.models import ClauseRating, Gap
 
 from .factories import AssessmentFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def outcome(code):
-    return evidence.evaluate(codes=[code]).outcomes.get()
 
 
 def gap(assessment, clause, due_in_days, closed=False, owner=None):

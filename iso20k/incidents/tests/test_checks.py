@@ -12,20 +12,13 @@ from django.utils import timezone
 
 from conftest import make_person
 from iso20k.accounts.choices import Role
-from iso20k.evidence import services as evidence
-from iso20k.evidence.models import EvaluationKind
 from iso20k.evidence.results import Status
+from iso20k.evidence.testing import outcome
 from iso20k.incidents import services
 from iso20k.incidents.models import Incident
 
 pytestmark = pytest.mark.django_db
 DAY = datetime.timedelta(days=1)
-
-
-def outcome(code, at=None):
-    if at is None:
-        return evidence.evaluate(codes=[code]).outcomes.get()
-    return evidence.evaluate(kind=EvaluationKind.AS_OF, at=at, codes=[code]).outcomes.get()
 
 
 def log(agent, desk, **extra):

@@ -6,21 +6,14 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from iso20k.evidence import services as evidence
-from iso20k.evidence.models import EvaluationKind
 from iso20k.evidence.results import Status
+from iso20k.evidence.testing import outcome
 from iso20k.incidents import services as incidents
 from iso20k.problems import services
 from iso20k.problems.models import Problem
 
 pytestmark = pytest.mark.django_db
 DAY = datetime.timedelta(days=1)
-
-
-def outcome(code, at=None):
-    if at is None:
-        return evidence.evaluate(codes=[code]).outcomes.get()
-    return evidence.evaluate(kind=EvaluationKind.AS_OF, at=at, codes=[code]).outcomes.get()
 
 
 def raise_problem(lead, desk, days_ago=0, **extra):

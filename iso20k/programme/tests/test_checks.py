@@ -5,18 +5,12 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from iso20k.evidence import services as evidence
-from iso20k.evidence.models import EvaluationKind
 from iso20k.evidence.results import Status
+from iso20k.evidence.testing import outcome
 
 from .factories import ProgrammeFactory, TeamMemberFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def outcome(code, at=None):
-    kind = EvaluationKind.AS_OF if at else EvaluationKind.FULL
-    return evidence.evaluate(kind=kind, at=at, codes=[code]).outcomes.get()
 
 
 def test_no_approved_programme_fails_and_points_at_the_draft():

@@ -6,20 +6,13 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from iso20k.evidence import services as evidence
-from iso20k.evidence.models import EvaluationKind
 from iso20k.evidence.results import Status
+from iso20k.evidence.testing import outcome
 from iso20k.servicecatalogue.models import Service
 from iso20k.servicecatalogue.tests.factories import ServiceFactory
 from iso20k.slas.tests.factories import AgreementFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def outcome(code, at=None):
-    if at is None:
-        return evidence.evaluate(codes=[code]).outcomes.get()
-    return evidence.evaluate(kind=EvaluationKind.AS_OF, at=at, codes=[code]).outcomes.get()
 
 
 def test_an_empty_catalogue_is_not_enough_data(db):

@@ -8,9 +8,8 @@ from decimal import Decimal
 import pytest
 import time_machine
 
-from iso20k.evidence import services as evidence
-from iso20k.evidence.models import EvaluationKind
 from iso20k.evidence.results import Status
+from iso20k.evidence.testing import outcome
 from iso20k.incidents import services
 
 pytestmark = pytest.mark.django_db
@@ -22,12 +21,6 @@ HOUR = datetime.timedelta(hours=1)
 def clock():
     with time_machine.travel(T0, tick=False) as traveller:
         yield traveller
-
-
-def outcome(code, at=None):
-    if at is None:
-        return evidence.evaluate(codes=[code]).outcomes.get()
-    return evidence.evaluate(kind=EvaluationKind.AS_OF, at=at, codes=[code]).outcomes.get()
 
 
 def log(agent, desk, n=1):

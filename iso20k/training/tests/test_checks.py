@@ -7,13 +7,10 @@ from django.utils import timezone
 
 from iso20k.evidence import services as evidence
 from iso20k.evidence.results import Status
+from iso20k.evidence.testing import outcome
 from iso20k.training import services
 
 pytestmark = pytest.mark.django_db
-
-
-def outcome(code):
-    return evidence.evaluate(codes=[code]).outcomes.get()
 
 
 def test_nothing_required_is_not_enough_data(staff):
