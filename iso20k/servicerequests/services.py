@@ -318,34 +318,16 @@ def reopen_request(
 ) -> ServiceRequest:
     """Reopen a fulfilled request (not what was asked for); a new fulfilment cycle starts.
     Event servicerequests.servicerequest.reopened."""
-    from iso20k.servicedesk.access import is_customer_side
-
-    require_version(request, expected_version)
-    if request.status != S.RESOLVED:
-        raise error("status", _("Only a fulfilled request can be reopened."), "not_resolved")
-    if not (reason or "").strip():
-        raise error("reason", _("Say what is missing."), "reason_required")
-    at = checked_at(at, request)
-    request = lifecycle.transition(
+    return conversation.reopen(
         KIND,
         request,
-        S.IN_PROGRESS,
         actor=actor,
         expected_version=expected_version,
-        event="reopened",
-        at=at,
-        data={"reason": reason.strip()[:500]},
-    )
-    conversation.add_comment(
-        KIND,
-        request,
-        actor=actor,
-        body=reason,
-        is_public=is_customer_side(actor, request),
+        reason=reason,
+        not_resolved=_("Only a fulfilled request can be reopened."),
+        reason_required=_("Say what is missing."),
         at=at,
     )
-    request.refresh_from_db()
-    return request
 
 
 @transaction.atomic

@@ -17,7 +17,7 @@ from iso20k.files import services as files
 from iso20k.files.choices import EVIDENCE_KINDS
 from iso20k.servicedesk.choices import Category, HoldReason, TicketSource
 from iso20k.servicedesk.services import conversation, lifecycle
-from iso20k.servicedesk.services.lifecycle import check_open, checked_at, error
+from iso20k.servicedesk.services.lifecycle import check_open, error
 
 from ..choices import IncidentStatus, ResolutionCode
 from ..kind import KIND
@@ -257,35 +257,17 @@ def reopen_incident(
 ) -> Incident:
     """Reopen a resolved incident (not fixed after all): a new SLA resolution cycle starts
     and the reason is kept as a comment. Event incidents.incident.reopened."""
-    require_version(incident, expected_version)
-    if incident.status != S.RESOLVED:
-        raise error("status", _("Only a resolved incident can be reopened."), "not_resolved")
-    if not (reason or "").strip():
-        raise error("reason", _("Say why it is not resolved."), "reason_required")
-    at = checked_at(at, incident)
-    incident = lifecycle.transition(
+    return conversation.reopen(
         KIND,
         incident,
-        S.IN_PROGRESS,
         actor=actor,
         expected_version=expected_version,
-        event="reopened",
+        reason=reason,
+        not_resolved=_("Only a resolved incident can be reopened."),
+        reason_required=_("Say why it is not resolved."),
         at=at,
         fields={"resolution_code": "", "resolution_notes": ""},
-        data={"reason": reason.strip()[:500]},
     )
-    from iso20k.servicedesk.access import is_customer_side
-
-    conversation.add_comment(
-        KIND,
-        incident,
-        actor=actor,
-        body=reason,
-        is_public=is_customer_side(actor, incident),
-        at=at,
-    )
-    incident.refresh_from_db()
-    return incident
 
 
 @transaction.atomic

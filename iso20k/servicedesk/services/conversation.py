@@ -163,3 +163,49 @@ def rate(
         data={"at": at, "comment": ticket.rating_comment[:200]},
     )
     return ticket
+
+
+def reopen(
+    kind: TicketKind,
+    ticket,
+    *,
+    actor,
+    expected_version: int | None,
+    reason: str,
+    not_resolved: str,
+    reason_required: str,
+    at: datetime.datetime | None = None,
+    fields: dict | None = None,
+):
+    """Reopen a resolved ticket: a new resolution cycle starts and the reason is kept as a
+    comment, public when the customer's side reopens it. `not_resolved` and
+    `reason_required` are the kind's own wording of the two refusals."""
+    from iso20k.core.concurrency import require_version
+
+    require_version(ticket, expected_version)
+    if ticket.status != "resolved":
+        raise error("status", not_resolved, "not_resolved")
+    if not (reason or "").strip():
+        raise error("reason", reason_required, "reason_required")
+    at = checked_at(at, ticket)
+    ticket = transition(
+        kind,
+        ticket,
+        "in_progress",
+        actor=actor,
+        expected_version=expected_version,
+        event="reopened",
+        at=at,
+        fields=fields,
+        data={"reason": reason.strip()[:500]},
+    )
+    add_comment(
+        kind,
+        ticket,
+        actor=actor,
+        body=reason,
+        is_public=access.is_customer_side(actor, ticket),
+        at=at,
+    )
+    ticket.refresh_from_db()
+    return ticket
