@@ -160,3 +160,25 @@ def test_every_figure_a_check_names_has_a_label_in_both_languages():
     with translation.override("zh-hans"):
         untranslated = [k for k in keys if str(LABELS[k]) == english[k]]
     assert untranslated == []
+
+
+def test_every_check_depends_on_records_the_history_names():
+    """The incremental run re-runs a check when history rows of its inputs appear; an input
+    no service writes history for would leave the check stale until the hourly run."""
+    from django.apps import apps
+
+    from iso20k.evidence import registry
+
+    unknown = {
+        (item.code, label)
+        for item in registry.all_checks()
+        for label in item.depends_on
+        if label.count(".") != 1 or apps.get_model(label) is None
+    }
+    assert unknown == set()
+    derived = {"servicedesk.ticketmonthstat", "slas.slaclock", "slas.clockevent"}
+    assert not [
+        (c.code, set(c.depends_on) & derived)
+        for c in registry.all_checks()
+        if set(c.depends_on) & derived
+    ]

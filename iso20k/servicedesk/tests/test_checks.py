@@ -167,3 +167,14 @@ def test_a_desk_with_nothing_open_has_no_lapse_to_judge(agent, desk):
     (incident,) = log(agent, desk)
     resolve(agent, incident)
     assert outcome("desk.open-past-deadline").status == Status.NOT_ENOUGH_DATA
+
+
+def test_a_ticket_change_re_runs_the_desk_checks_in_the_next_incremental_run(agent, desk):
+    from iso20k.evidence import services as evidence
+
+    evidence.evaluate()
+    log(agent, desk)
+    evaluation = evidence.evaluate_changes()
+    codes = set(evaluation.outcomes.values_list("code", flat=True))
+    assert {"desk.sla-achievement", "desk.reopen-rate", "desk.open-past-deadline"} <= codes
+    assert "sms.scope-approved" not in codes
