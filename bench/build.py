@@ -38,8 +38,13 @@ from iso20k.servicedesk.services import groups as group_services
 from iso20k.servicedesk.services import summary
 from iso20k.servicerequests.kind import KIND as REQUESTS
 from iso20k.slas import clocks
-from iso20k.slas.models import ClockEvent, ServiceLevelAgreement, SlaClock, SlaTarget
-from iso20k.slas.models import TrackedSubject
+from iso20k.slas.models import (
+    ClockEvent,
+    ServiceLevelAgreement,
+    SlaClock,
+    SlaTarget,
+    TrackedSubject,
+)
 
 from . import corpus
 from .rows import Counters, Event, TicketRows, iso
