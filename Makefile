@@ -79,5 +79,15 @@ lock: check-python
 	var/lock-tools/bin/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe \
 	  --no-emit-index-url --no-emit-find-links -o requirements-dev.lock requirements-dev.in
 
+# Benchmarks (docs/benchmarks.md): `make bench PROFILE=small DATABASES=sqlite BENCH_ARGS=--no-peer`.
+PROFILE ?= default
+DATABASES ?= sqlite,postgres
+BENCH_ARGS ?=
+bench: $(VENV)/.stamp-dev
+	@mkdir -p var/bench
+	@if ! command -v wrk >/dev/null && ! echo "$(BENCH_ARGS)" | grep -q -- --no-http; then \
+	  EXTRA_APT_PACKAGES=wrk scripts/install_system_packages.sh || true; fi
+	$(PY) -m bench --profile "$(PROFILE)" --databases "$(DATABASES)" $(BENCH_ARGS)
+
 clean:
 	rm -rf $(VENV) node_modules var/vendor
