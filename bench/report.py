@@ -39,6 +39,7 @@ def machine() -> dict:
         "python": platform.python_version(),
         "django": django.get_version(),
         "system": platform.platform(),
+        "load_average": [round(x, 2) for x in os.getloadavg()],
     }
 
 
@@ -116,6 +117,7 @@ def scenario_rows(result: dict) -> list[list[str]]:
                 s["who"],
                 f"{s['median_ms']:.2f}",
                 f"{s['p95_ms']:.2f}",
+                f"{s.get('cpu_median_ms', 0):.2f}",
                 str(s["queries"]),
                 f"{s['floor_median_ms']:.2f}",
                 f"{s['ratio']:.0f}×",
@@ -126,7 +128,8 @@ def scenario_rows(result: dict) -> list[list[str]]:
     return rows
 
 
-SCENARIO_HEAD = ["scenario", "as", "median ms", "p95 ms", "queries", "floor ms", "÷ floor"]
+SCENARIO_HEAD = ["scenario", "as", "median ms", "p95 ms", "cpu ms", "queries", "floor ms"]
+SCENARIO_HEAD += ["÷ floor"]
 SCENARIO_HEAD += ["target", ""]
 
 
@@ -193,7 +196,9 @@ def markdown(doc: dict) -> str:
     m, p = doc["machine"], doc["profile"]
     out = [
         f"Run of {doc['date']} on {m['cpus']} CPUs ({m['cpu_model']}), {m['ram_mb']:,} MB RAM, "
-        f"Python {m['python']}, Django {m['django']}. Profile **{p['name']}**: "
+        f"Python {m['python']}, Django {m['django']}; load average "
+        f"{' / '.join(str(x) for x in m.get('load_average', []))} when the run ended. "
+        f"Profile **{p['name']}**: "
         f"{p['incidents']:,} incidents, {p['requests']:,} service requests, "
         f"{p['problems']:,} problems, {p['services']} services, {p['groups']} groups, "
         f"{p['agents']} agents, {p['customers']} customers, {p['months']} months, seed {p['seed']}."
