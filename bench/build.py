@@ -99,9 +99,9 @@ class World:
 
 
 def insert(model, objects: list) -> None:
-    """INSERT the objects with one executemany: the values Django would send, without the
-    per-row compilation of bulk_create (which dominates at millions of rows). Database
-    defaults (created_at) are written as the corpus's end."""
+    """INSERT the objects in one executemany (SQLite) or COPY (PostgreSQL): the values
+    Django would send, without the per-row compilation of bulk_create, which dominates at
+    millions of rows. Database defaults (created_at) are written as the corpus's end."""
     if not objects:
         return
     fields = [f for f in model._meta.concrete_fields if not f.generated]
@@ -122,7 +122,14 @@ def insert(model, objects: list) -> None:
             row.append(f.get_db_prep_save(value, connection))
         rows.append(row)
     with connection.cursor() as cursor:
-        cursor.executemany(sql, rows)
+        if connection.vendor == "postgresql":  # COPY: one stream instead of a round trip a row
+            columns = ", ".join(quote(f.column) for f in fields)
+            table = quote(model._meta.db_table)
+            with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+        else:
+            cursor.executemany(sql, rows)
 
 
 def _say(out, text: str) -> None:
