@@ -85,8 +85,6 @@ DATABASES ?= sqlite,postgres
 BENCH_ARGS ?=
 bench: $(VENV)/.stamp-dev
 	@mkdir -p var/bench
-	@if ! command -v wrk >/dev/null && ! echo "$(BENCH_ARGS)" | grep -q -- --no-http; then \
-	  EXTRA_APT_PACKAGES=wrk scripts/install_system_packages.sh || true; fi
 	$(PY) -m bench --profile "$(PROFILE)" --databases "$(DATABASES)" $(BENCH_ARGS)
 
 clean:

@@ -13,6 +13,7 @@ database on stdout, var/bench/results-<profile>-<date>.json and docs/benchmarks.
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -123,6 +124,14 @@ def run_database(target, profile, options) -> dict:
     return result
 
 
+def ensure_wrk() -> None:
+    """wrk comes from the system's packages (installed once, after the preflight)."""
+    if shutil.which("wrk"):
+        return
+    script = ROOT / "scripts" / "install_system_packages.sh"
+    subprocess.run([str(script)], env={**os.environ, "EXTRA_APT_PACKAGES": "wrk"}, check=False)
+
+
 def check_queries(options) -> int:
     """Build tiny and small, and fail if a scenario's query count differs between them.
     The small profile's timings are printed, never judged."""
@@ -173,6 +182,8 @@ def main(argv=None) -> int:
             preflight.disk(VAR, preflight.profile("small"), len(chosen))
             return check_queries(options)
         preflight.disk(VAR, profile, len(chosen))
+        if not options.no_http:
+            ensure_wrk()
         started = time.time()
         results = [run_database(target, profile, options) for target in chosen]
         document = report.document(profile, results, started)

@@ -23,10 +23,15 @@ def ensure_venv() -> None:
     if (VENV / ".ready").exists():
         return
     subprocess.run([sys.executable, "-m", "venv", str(VENV)], check=True)
-    subprocess.run(
+    done = subprocess.run(
         [python(), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", *PACKAGES],
-        check=True,
+        capture_output=True,
+        text=True,
+        check=False,
     )
+    if done.returncode != 0:
+        reason = (done.stderr.strip().splitlines() or ["pip failed"])[-1]
+        raise RuntimeError(f"cannot install django-helpdesk: {reason[:200]}")
     (VENV / ".ready").touch()
 
 
