@@ -14,6 +14,7 @@ import argparse
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -163,7 +164,12 @@ def check_queries(options) -> int:
     return 0
 
 
+def _interrupt(_signum, _frame):
+    raise KeyboardInterrupt
+
+
 def main(argv=None) -> int:
+    signal.signal(signal.SIGTERM, _interrupt)  # a stopped CI job cleans up like Ctrl-C
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n")[0])
     parser.add_argument("--profile", default="default")
     parser.add_argument("--databases", default="sqlite,postgres")
