@@ -1,6 +1,6 @@
 """Benchmark output: the results document (JSON), one console table per database, and the
-generated part of docs/benchmarks.md (between the bench:begin and bench:end markers; the
-hand-written sections around them are kept)."""
+generated sections of docs/benchmarks.md (one per profile, between its bench:begin and
+bench:end markers; the hand-written text around them is kept)."""
 
 import datetime
 import json
@@ -12,7 +12,6 @@ from pathlib import Path
 from .databases import ROOT, VAR
 
 DOCS = ROOT / "docs" / "benchmarks.md"
-BEGIN, END = "<!-- bench:begin -->", "<!-- bench:end -->"
 PEER_TARGETS = {"list": 20, "deep_page": 20, "search": 20, "detail": None, "dashboard": 100}
 PEER_OURS = {
     "list": "queue_page_1",
@@ -205,7 +204,7 @@ def markdown(doc: dict) -> str:
     ]
     for result in doc["databases"]:
         counts = result.get("counts", {})
-        out.append(f"\n### {result['version']}\n")
+        out.append(f"\n#### {result['version']}\n")
         if counts:
             out.append(
                 f"Built in {counts.get('seconds', '?')} s: {counts.get('comments', 0):,} replies "
@@ -238,17 +237,34 @@ def markdown(doc: dict) -> str:
 
 
 def write_markdown(doc: dict) -> Path:
-    text = DOCS.read_text(encoding="utf-8") if DOCS.exists() else f"{BEGIN}\n{END}\n"
-    generated = f"{BEGIN}\n{markdown(doc)}{END}"
-    if BEGIN in text and END in text:
-        text = re.sub(
-            re.escape(BEGIN) + ".*?" + re.escape(END),
-            lambda _m: generated,
-            text,
-            count=1,
-            flags=re.S,
-        )
+    """Replace this profile's section of docs/benchmarks.md (added after the last one if the
+    file has none yet); the other profiles' sections and the hand-written text stay."""
+    name = doc["profile"]["name"]
+    begin, end = f"<!-- bench:begin {name} -->", f"<!-- bench:end {name} -->"
+    text = DOCS.read_text(encoding="utf-8") if DOCS.exists() else ""
+    generated = f"{begin}\n### Profile {name}\n\n{markdown(doc)}{end}"
+    if begin in text and end in text:
+        pattern = re.escape(begin) + ".*?" + re.escape(end)
+        text = re.sub(pattern, lambda _m: generated, text, count=1, flags=re.S)
     else:
-        text += "\n" + generated + "\n"
+        ends = [m.end() for m in re.finditer(r"<!-- bench:end [a-z]+ -->", text)]
+        at = ends[-1] if ends else len(text)
+        text = text[:at] + "\n\n" + generated + "\n" + text[at:]
     DOCS.write_text(text, encoding="utf-8")
     return DOCS
+
+
+def main(paths: list[str]) -> int:
+    """python -m bench.report var/bench/results-<profile>-<date>.json …: rewrite the sections
+    of docs/benchmarks.md from saved results, and print their tables."""
+    for path in paths:
+        doc = json.loads(Path(path).read_text(encoding="utf-8"))
+        print(tables(doc))
+        write_markdown(doc)
+    return 0
+
+
+if __name__ == "__main__":
+    import sys
+
+    sys.exit(main(sys.argv[1:]))
