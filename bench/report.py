@@ -202,6 +202,8 @@ def markdown(doc: dict) -> str:
         f"{p['problems']:,} problems, {p['services']} services, {p['groups']} groups, "
         f"{p['agents']} agents, {p['customers']} customers, {p['months']} months, seed {p['seed']}."
     ]
+    if doc.get("note"):
+        out.append(f"\n_{doc['note']}._")
     for result in doc["databases"]:
         counts = result.get("counts", {})
         out.append(f"\n#### {result['version']}\n")
@@ -259,6 +261,9 @@ def main(paths: list[str]) -> int:
     of docs/benchmarks.md from saved results, and print their tables."""
     for path in paths:
         doc = json.loads(Path(path).read_text(encoding="utf-8"))
+        for result in doc["databases"]:
+            result["peer_ratios"] = peer_ratios(result)
+            result["http_targets"] = http_verdicts(result)
         print(tables(doc))
         write_markdown(doc)
     return 0
