@@ -79,5 +79,13 @@ lock: check-python
 	var/lock-tools/bin/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe \
 	  --no-emit-index-url --no-emit-find-links -o requirements-dev.lock requirements-dev.in
 
+# Benchmarks (docs/benchmarks.md): `make bench PROFILE=small DATABASES=sqlite BENCH_ARGS=--no-peer`.
+PROFILE ?= default
+DATABASES ?= sqlite,postgres
+BENCH_ARGS ?=
+bench: $(VENV)/.stamp-dev
+	@mkdir -p var/bench
+	$(PY) -m bench --profile "$(PROFILE)" --databases "$(DATABASES)" $(BENCH_ARGS)
+
 clean:
 	rm -rf $(VENV) node_modules var/vendor

@@ -82,11 +82,15 @@ def is_searchable(query: str) -> bool:
 def index(object_type: str, object_id: int, *texts: str) -> None:
     """Store (or replace) the searchable text of one record. Call inside the service's
     transaction, after every change to the texts it covers."""
-    body = normalise(" ".join(t for t in texts if t))[:MAX_BODY]
-    tokens = " " + " ".join(tokens_of(body)) + " "
     SearchEntry.objects.update_or_create(
-        object_type=object_type, object_id=object_id, defaults={"body": body, "tokens": tokens}
+        object_type=object_type, object_id=object_id, defaults=entry_fields(*texts)
     )
+
+
+def entry_fields(*texts: str) -> dict:
+    """The stored columns (body, tokens) of an entry for `texts`; bulk loaders use it too."""
+    body = normalise(" ".join(t for t in texts if t))[:MAX_BODY]
+    return {"body": body, "tokens": " " + " ".join(tokens_of(body)) + " "}
 
 
 def remove(object_type: str, object_id: int) -> None:

@@ -1,7 +1,8 @@
 """Business time: seconds inside a calendar's working intervals, and moments so many seconds on.
 
-Both functions walk the calendar day by day (days are cached on the spec), so their cost
-grows with the number of calendar days spanned, never with the number of seconds. A day
+add_business walks the calendar day by day (days are cached on the spec), so its cost grows
+with the number of calendar days spanned, never with the number of seconds; business_seconds
+takes the whole days of a long span from running totals kept on the spec. A day
 of a year the spec refuses to compute raises MissingCalendarData instead of guessing.
 """
 
@@ -11,6 +12,9 @@ from ..choices import DayKind
 from .schedule import CalendarSpec, Day
 
 ONE_SECOND = datetime.timedelta(seconds=1)
+ONE_DAY = datetime.timedelta(days=1)
+# Spans longer than this many days count their whole days from the spec's running totals.
+WALK_DAYS = 7
 # add_business gives up after this many calendar days without finding enough working time.
 MAX_SPAN_DAYS = 3 * 366
 
@@ -46,8 +50,20 @@ def business_seconds(spec: CalendarSpec, start: datetime.datetime, end: datetime
     _require_aware(start, end)
     if end <= start:
         return 0
+    first, last = spec.local_date(start), spec.local_date(end)
+    if (last - first).days > WALK_DAYS:
+        # The days strictly between lie wholly inside [start, end): take them from the
+        # spec's running totals and walk only the two partial days at the ends.
+        middle, unknown = spec.whole_days(first + ONE_DAY, last - ONE_DAY)
+        if not unknown:
+            head = _walk(spec, start, end, first, first)
+            return head + middle + _walk(spec, start, end, last, last)
+    return _walk(spec, start, end, first, last)
+
+
+def _walk(spec: CalendarSpec, start, end, first: datetime.date, last: datetime.date) -> int:
     total = datetime.timedelta(0)
-    for day in spec.days(spec.local_date(start), spec.local_date(end)):
+    for day in spec.days(first, last):
         _check(day, start, end)
         for a, b in day.intervals:
             low, high = max(a, start), min(b, end)

@@ -67,6 +67,7 @@ class CalendarSpec:
         object.__setattr__(self, "zone", zoneinfo.ZoneInfo(self.time_zone))
         object.__setattr__(self, "_days", {})
         object.__setattr__(self, "_years", {})
+        object.__setattr__(self, "_totals", None)
 
     def region_year(self, year: int) -> RegionYear:
         """The data in force for `year`: entered by the organisation first, else the library."""
@@ -101,6 +102,34 @@ class CalendarSpec:
         while current <= last:
             yield self.day(current)
             current += datetime.timedelta(days=1)
+
+    def whole_days(self, first: datetime.date, last: datetime.date) -> tuple[int, bool]:
+        """(working seconds of the whole local days first..last, whether any of them has no
+        usable data), from running totals kept on the spec, so a long span costs two lookups
+        instead of a walk over its days. Reports and clock replays ask for spans of months."""
+        if last < first:
+            return 0, False
+        totals = self._totals
+        if (
+            totals is None
+            or first < totals[0]
+            or last > totals[0] + datetime.timedelta(days=len(totals[1]) - 2)
+        ):
+            low = first if totals is None else min(first, totals[0])
+            high = (
+                last
+                if totals is None
+                else max(last, totals[0] + datetime.timedelta(days=len(totals[1]) - 2))
+            )
+            seconds, unknown = [0], [0]
+            for day in self.days(low, high):
+                seconds.append(seconds[-1] + day.working_seconds)
+                unknown.append(unknown[-1] + (day.kind == DayKind.UNKNOWN))
+            totals = (low, seconds, unknown)
+            object.__setattr__(self, "_totals", totals)
+        origin, seconds, unknown = totals
+        a, b = (first - origin).days, (last - origin).days + 1
+        return seconds[b] - seconds[a], unknown[b] > unknown[a]
 
     def _intervals(self, date: datetime.date, hours: DayHours) -> tuple:
         return tuple((_local(date, a, self.zone), _local(date, b, self.zone)) for a, b in hours)

@@ -251,3 +251,15 @@ def test_add_and_count_are_inverse_and_additive(name):
             total,
             total - 1,
         }
+
+
+@pytest.mark.parametrize("name", sorted(SPECS))
+def test_long_spans_counted_from_running_totals_match_a_day_by_day_walk(name):
+    from iso20k.calendars.engine.arithmetic import _walk
+
+    spec, rng = SPECS[name], random.Random(f"span-{name}")
+    for _case in range(60):
+        start = _moment(rng)
+        end = start + datetime.timedelta(seconds=rng.randrange(8 * 86400, 300 * 86400))
+        walked = _walk(spec, start, end, spec.local_date(start), spec.local_date(end))
+        assert business_seconds(spec, start, end) == walked

@@ -16,7 +16,9 @@ from iso20k.core.counting import bounded_count
 from ..kinds import TicketKind
 from ..models import TicketMonthStat
 
-OVERDUE_SHOWN = 200
+# A page an agent reads at a glance; the export holds every overdue ticket. At 200 rows the
+# page spent most of its time rendering rows nobody scrolls to.
+OVERDUE_SHOWN = 50
 EXPORT_LIMIT = 10_000
 COUNTERS = [
     "opened",
@@ -128,12 +130,18 @@ def overdue_q(now: datetime.datetime) -> Q:
 def overdue(kind: TicketKind, user, *, service=None, limit: int = OVERDUE_SHOWN):
     """(the first `limit` overdue tickets, most overdue first; their bounded count; now)."""
     now = timezone.now()
-    tickets = kind.visible(user).filter(overdue_q(now))
+    visible = kind.visible(user)
     if service is not None:
-        tickets = tickets.filter(service=service)
-    rows = list(
-        tickets.select_related("service", "customer", "assigned_group", "assignee").order_by(
-            "sla_breach_at", "id"
-        )[:limit]
-    )
+        visible = visible.filter(service=service)
+    tickets = visible.filter(overdue_q(now))
+    # Each branch of overdue_q reads its own index range (sla_stage, sla_breach_at, id); the
+    # OR of both made the databases read every open ticket and sort them. Paused tickets have
+    # no deadline while paused, so they follow the running ones (two queries at any size).
+    related = visible.select_related("service", "customer", "assigned_group", "assignee")
+    running = related.filter(is_open=True, sla_stage="running", sla_breach_at__lte=now)
+    paused = related.filter(is_open=True, sla_stage="paused", sla_breached=True)
+    rows = list(running.order_by("sla_breach_at", "id")[:limit])
+    # Paused clocks have no breach time, so this is by id, but written as the index's order:
+    # ORDER BY id alone made SQLite walk the whole table by rowid looking for paused rows.
+    rows = (rows + list(paused.order_by("sla_breach_at", "id")[:limit]))[:limit]
     return rows, bounded_count(tickets, bound=max(limit, 1000)), now
