@@ -142,7 +142,14 @@ def check_queries(options) -> int:
         for target in targets(options, profile):
             ensure_built(target, profile, options.rebuild)
             result = side("measure", target.url(), profile, runs=options.runs)
-            counts[(target.vendor, name)] = {s["name"]: s["queries"] for s in result["scenarios"]}
+            pages = result["scenarios"] + [
+                # The readiness pages read stored outcomes; an evaluation's count follows the
+                # checks' branches (e.g. not enough data at one size), so it is only reported.
+                e
+                for e in result.get("evidence", [])
+                if e["name"].startswith("readiness_")
+            ]
+            counts[(target.vendor, name)] = {s["name"]: s["queries"] for s in pages}
             if name == "small":
                 measured.append({"database": target.vendor, "version": target.version(), **result})
     print(report.tables(report.document(preflight.profile("small"), measured, time.time())))

@@ -4,15 +4,12 @@ incremental one after a ticket changes, and the readiness pages, timed in-proces
     measure(runs=5) -> {"evidence": [{"name", "median_ms", "p95_ms", "queries", "target",
                                       "met"}, ...]}
 
-Run by bench.side in the child process of each database, after the page scenarios.
+Run by bench.side in the child process of each database, after the page scenarios; the
+report (bench.report) reads rows() without Django.
 """
 
 import statistics
 import time
-
-from django.db import connection, transaction
-from django.test import Client
-from django.test.utils import CaptureQueriesContext
 
 MANAGER = "lina"
 # name -> (statistic, limit in ms)
@@ -41,14 +38,19 @@ def _summary(name: str, samples: list[float], queries: int) -> dict:
 
 
 def _timed(action, runs: int) -> tuple[list[float], int]:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
     with CaptureQueriesContext(connection) as captured:
         action()
+    # Counted now: each request starts by clearing the connection's query log.
+    queries = len(captured.captured_queries)
     samples = []
     for _run in range(runs):
         started = time.perf_counter()
         action()
         samples.append((time.perf_counter() - started) * 1000)
-    return samples, len(captured.captured_queries)
+    return samples, queries
 
 
 def _touch_one_incident() -> None:
@@ -66,6 +68,12 @@ def _touch_one_incident() -> None:
 
 
 def measure(runs: int = 5) -> dict:
+    """Django is set up (bench.side); the database is the built bench database."""
+    from django.contrib.auth import get_user_model
+    from django.db import connection, transaction
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
     from iso20k.evidence import services
 
     results = []
@@ -84,8 +92,6 @@ def measure(runs: int = 5) -> dict:
         incremental_queries = len(captured.captured_queries)
     results.append(_summary("evidence_incremental", incremental, incremental_queries))
 
-    from django.contrib.auth import get_user_model
-
     client = Client()
     client.force_login(get_user_model().objects.get(username=MANAGER))
     for name, url in (
@@ -103,15 +109,13 @@ def _ok(response) -> None:
         raise RuntimeError(f"{response.request['PATH_INFO']} answered {response.status_code}")
 
 
-def table(results: list[dict]) -> str:
-    """The evidence figures as a Markdown table."""
-    lines = [
-        "| evidence | median ms | p95 ms | queries | target |  |",
-        "|---|---|---|---|---|---|",
+HEAD = ["evidence", "median ms", "p95 ms", "queries", "target", ""]
+
+
+def rows(result: dict) -> list[list[str]]:
+    """The evidence figures of one database's result, as table rows."""
+    return [
+        [r["name"], f"{r['median_ms']:,.2f}", f"{r['p95_ms']:,.2f}", str(r["queries"])]
+        + [r["target"], "met" if r["met"] else "MISSED"]
+        for r in result.get("evidence", [])
     ]
-    for row in results:
-        lines.append(
-            f"| {row['name']} | {row['median_ms']:,.2f} | {row['p95_ms']:,.2f} | "
-            f"{row['queries']} | {row['target']} | {'met' if row['met'] else 'MISSED'} |"
-        )
-    return "\n".join(lines)

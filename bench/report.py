@@ -9,6 +9,7 @@ import platform
 import re
 from pathlib import Path
 
+from . import evidence
 from .databases import ROOT, VAR
 
 DOCS = ROOT / "docs" / "benchmarks.md"
@@ -170,6 +171,9 @@ def tables(doc: dict) -> str:
     for result in doc["databases"]:
         parts.append(f"\n== {result['version']} · profile {doc['profile']['name']} ==")
         parts.append(_text_table(SCENARIO_HEAD, scenario_rows(result)))
+        if evidence.rows(result):
+            parts.append("\nEvidence engine (issue 8)")
+            parts.append(_text_table(evidence.HEAD, evidence.rows(result)))
         if http_rows(result):
             parts.append("\nHTTP (gunicorn, wrk on loopback)")
             parts.append(_text_table(HTTP_HEAD, http_rows(result)))
@@ -214,6 +218,9 @@ def markdown(doc: dict) -> str:
                 f"{counts.get('chain_verify_seconds', '?')} s).\n"
             )
         out.append(_md_table(SCENARIO_HEAD, scenario_rows(result)))
+        if evidence.rows(result):
+            out.append("\nEvidence engine: full and incremental evaluation, readiness pages:\n")
+            out.append(_md_table(evidence.HEAD, evidence.rows(result)))
         if http_rows(result):
             out.append("\nOver HTTP (gunicorn, 4 workers; wrk on loopback):\n")
             out.append(_md_table(HTTP_HEAD, http_rows(result)))

@@ -85,9 +85,11 @@ def main() -> int:
     if options.action == "build":
         result = build(profile, json.loads(options.identity))
     elif options.action == "measure":
+        from . import evidence
         from .scenarios import run_all
 
         result = run_all(profile, runs=options.runs)
+        result.update(evidence.measure(runs=max(4, options.runs // 2)))
     else:
         from .scenarios import http_endpoints
 
