@@ -69,6 +69,9 @@ class Incident(Ticket):
         indexes = [
             *ticket_indexes("inc"),
             models.Index(fields=["is_major", "created_at"], name="inc_major_idx"),
+            # Major incidents resolved by a date (the review check): without it SQLite's
+            # planner scans the table, judging a boolean column too unselective.
+            models.Index(fields=["is_major", "resolved_at"], name="inc_major_resolved_idx"),
             models.Index(fields=["service", "category", "reported_at"], name="inc_trend_idx"),
         ]
 
