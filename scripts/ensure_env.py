@@ -18,11 +18,13 @@ def main() -> int:
         "# Local development settings, created by `make run`. Never commit this file.\n"
         "DEBUG=true\n"
         f"SECRET_KEY={secrets.token_urlsafe(50)}\n"
-        f"HISTORY_KEY=k1:{secrets.token_urlsafe(40)}\n",
+        f"HISTORY_KEY=k1:{secrets.token_urlsafe(40)}\n"
+        "# Demo e-mail is written to var/mail/, one file per message, not sent or printed.\n"
+        "EMAIL_BACKEND=file\n",
         encoding="utf-8",
     )
     ENV.chmod(0o600)
-    print("created .env with DEBUG=true and fresh secrets")
+    print("created .env with DEBUG=true, fresh secrets and e-mail into var/mail/")
     return 0
 
 

@@ -10,5 +10,6 @@ $PY manage.py db_worker --no-reload --interval 1 &
 $PY manage.py run_scheduler &
 echo
 echo "  iso20k is running at http://$ADDRESS/  (Ctrl-C stops the server, worker and scheduler)"
+if grep -qs '^EMAIL_BACKEND=file' .env; then echo "  E-mail it sends is written to var/mail/"; fi
 echo
 $PY manage.py runserver --noreload "$ADDRESS"
