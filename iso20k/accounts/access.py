@@ -69,6 +69,17 @@ def is_external_auditor(user) -> bool:
     return Role.EXTERNAL_AUDITOR in roles_of(user)
 
 
+def manages_process(user, *processes: str) -> bool:
+    """May manage what one of `processes` (clause numbers) owns: administrators, the
+    certification lead and the owner of that process."""
+    if is_administrator(user) or has_role(user, Role.CERTIFICATION_LEAD):
+        return True
+    return any(
+        has_role(user, Role.PROCESS_OWNER, scope_kind=ScopeKind.PROCESS, scope_ref=process)
+        for process in processes
+    )
+
+
 def can_read_sms(user) -> bool:
     """May read the SMS reference pages (catalogue, organisation, scope)."""
     return is_internal(user) or is_external_auditor(user)

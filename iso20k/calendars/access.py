@@ -9,7 +9,6 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from iso20k.accounts import access as accounts
-from iso20k.accounts.choices import Role, ScopeKind
 
 from .models import BusinessCalendar, PublicHolidayYear
 
@@ -21,13 +20,7 @@ def can_view(user) -> bool:
 
 
 def can_manage(user) -> bool:
-    if accounts.is_administrator(user):
-        return True
-    if accounts.has_role(user, Role.CERTIFICATION_LEAD):
-        return True
-    return accounts.has_role(
-        user, Role.PROCESS_OWNER, scope_kind=ScopeKind.PROCESS, scope_ref=PROCESS
-    )
+    return accounts.manages_process(user, PROCESS)
 
 
 def check_manage(user) -> None:

@@ -23,14 +23,7 @@ def can_view(user) -> bool:
 
 
 def can_manage(user) -> bool:
-    if accounts.is_administrator(user):
-        return True
-    if accounts.has_role(user, Role.CERTIFICATION_LEAD):
-        return True
-    return any(
-        accounts.has_role(user, Role.PROCESS_OWNER, scope_kind=ScopeKind.PROCESS, scope_ref=ref)
-        for ref in MANAGING_PROCESSES
-    )
+    return accounts.manages_process(user, *MANAGING_PROCESSES)
 
 
 def customer_codes_of(user) -> set[str]:

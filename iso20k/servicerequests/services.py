@@ -17,7 +17,7 @@ from iso20k.core.concurrency import require_version, save_versioned
 from iso20k.history import services as history
 from iso20k.servicecatalogue.choices import ServiceStatus
 from iso20k.servicecatalogue.fieldschema import clean_answers
-from iso20k.servicedesk.choices import HoldReason, TicketSource
+from iso20k.servicedesk.choices import TicketSource
 from iso20k.servicedesk.services import conversation, lifecycle
 from iso20k.servicedesk.services.lifecycle import check_open, checked_at, error
 
@@ -262,35 +262,27 @@ def hold_request(
 ) -> ServiceRequest:
     """Put the request on hold for a reason (the agreement decides whether clocks pause).
     Event servicerequests.servicerequest.held."""
-    require_version(request, expected_version)
-    if reason not in HoldReason.values:
-        raise error("hold_reason", _("Say what the request is waiting for."), "reason_required")
-    return lifecycle.transition(
+    return conversation.hold(
         KIND,
         request,
-        S.ON_HOLD,
         actor=actor,
         expected_version=expected_version,
-        event="held",
+        reason=reason,
+        reason_required=_("Say what the request is waiting for."),
+        note=note,
         at=at,
-        fields={"hold_reason": reason},
-        data={"note": (note or "").strip()[:500]},
     )
 
 
 @transaction.atomic
 def resume_request(request: ServiceRequest, *, actor, expected_version: int | None, at=None):
     """Take the request off hold. Event servicerequests.servicerequest.resumed."""
-    require_version(request, expected_version)
-    if request.status != S.ON_HOLD:
-        raise error("status", _("This request is not on hold."), "not_on_hold")
-    return lifecycle.transition(
+    return conversation.resume(
         KIND,
         request,
-        S.IN_PROGRESS,
         actor=actor,
         expected_version=expected_version,
-        event="resumed",
+        not_on_hold=_("This request is not on hold."),
         at=at,
     )
 

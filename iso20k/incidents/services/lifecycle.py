@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from iso20k.core.concurrency import require_version
 from iso20k.files import services as files
 from iso20k.files.choices import EVIDENCE_KINDS
-from iso20k.servicedesk.choices import Category, HoldReason, TicketSource
+from iso20k.servicedesk.choices import Category, TicketSource
 from iso20k.servicedesk.services import conversation, lifecycle
 from iso20k.servicedesk.services.lifecycle import check_open, error
 
@@ -143,35 +143,27 @@ def hold_incident(
 ) -> Incident:
     """Put the incident on hold, waiting for the customer, a supplier, a change or an agreed
     time; the agreement decides whether its clocks pause. Event incidents.incident.held."""
-    require_version(incident, expected_version)
-    if reason not in HoldReason.values:
-        raise error("hold_reason", _("Say what the incident is waiting for."), "reason_required")
-    return lifecycle.transition(
+    return conversation.hold(
         KIND,
         incident,
-        S.ON_HOLD,
         actor=actor,
         expected_version=expected_version,
-        event="held",
+        reason=reason,
+        reason_required=_("Say what the incident is waiting for."),
+        note=note,
         at=at,
-        fields={"hold_reason": reason},
-        data={"note": (note or "").strip()[:500]},
     )
 
 
 @transaction.atomic
 def resume_incident(incident: Incident, *, actor, expected_version: int | None, at=None):
     """Take the incident off hold; paused clocks run again. Event incidents.incident.resumed."""
-    require_version(incident, expected_version)
-    if incident.status != S.ON_HOLD:
-        raise error("status", _("This incident is not on hold."), "not_on_hold")
-    return lifecycle.transition(
+    return conversation.resume(
         KIND,
         incident,
-        S.IN_PROGRESS,
         actor=actor,
         expected_version=expected_version,
-        event="resumed",
+        not_on_hold=_("This incident is not on hold."),
         at=at,
     )
 

@@ -13,6 +13,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models.functions import Now
 from django.utils.translation import gettext as _
 
+from iso20k.core.concurrency import require_version
 from iso20k.files import services as files
 from iso20k.files.choices import EVIDENCE_KINDS
 from iso20k.history import services as history
@@ -180,8 +181,6 @@ def reopen(
     """Reopen a resolved ticket: a new resolution cycle starts and the reason is kept as a
     comment, public when the customer's side reopens it. `not_resolved` and
     `reason_required` are the kind's own wording of the two refusals."""
-    from iso20k.core.concurrency import require_version
-
     require_version(ticket, expected_version)
     if ticket.status != "resolved":
         raise error("status", not_resolved, "not_resolved")
@@ -209,3 +208,56 @@ def reopen(
     )
     ticket.refresh_from_db()
     return ticket
+
+
+def hold(
+    kind: TicketKind,
+    ticket,
+    *,
+    actor,
+    expected_version: int | None,
+    reason: str,
+    reason_required: str,
+    note: str = "",
+    at: datetime.datetime | None = None,
+):
+    """Put a ticket on hold for one of the hold reasons; its agreement decides whether the
+    clocks pause. `reason_required` is the kind's wording of the refusal."""
+    require_version(ticket, expected_version)
+    if reason not in HoldReason.values:
+        raise error("hold_reason", reason_required, "reason_required")
+    return transition(
+        kind,
+        ticket,
+        "on_hold",
+        actor=actor,
+        expected_version=expected_version,
+        event="held",
+        at=at,
+        fields={"hold_reason": reason},
+        data={"note": (note or "").strip()[:500]},
+    )
+
+
+def resume(
+    kind: TicketKind,
+    ticket,
+    *,
+    actor,
+    expected_version: int | None,
+    not_on_hold: str,
+    at: datetime.datetime | None = None,
+):
+    """Take a ticket off hold; paused clocks run again."""
+    require_version(ticket, expected_version)
+    if ticket.status != "on_hold":
+        raise error("status", not_on_hold, "not_on_hold")
+    return transition(
+        kind,
+        ticket,
+        "in_progress",
+        actor=actor,
+        expected_version=expected_version,
+        event="resumed",
+        at=at,
+    )

@@ -22,11 +22,12 @@ from iso20k.servicecatalogue.choices import ServiceStatus
 from iso20k.slas import clocks
 from iso20k.slas.priorities import priority_for
 
+from ..choices import DONE_STATUSES
 from ..kinds import TicketKind
 from . import notify, summary
 
 CLOCK_SKEW = datetime.timedelta(minutes=1)
-ENDED = ("resolved", "closed", "cancelled", "rejected")
+ENDED = DONE_STATUSES  # leaving one of these is a reopen
 
 
 def error(field: str, message: str, code: str, **params) -> ValidationError:
