@@ -22,6 +22,16 @@ def default_time_zone() -> str:
     return settings.TIME_ZONE
 
 
+PERSON_FIELDS = ("display_name", "first_name", "last_name", "username")
+
+
+def person_label(values) -> str:
+    """How a person is called everywhere: display name, else full name, else user name (from
+    a user or from the dict of its PERSON_FIELDS when an option list reads them)."""
+    full_name = f"{values['first_name']} {values['last_name']}".strip()
+    return values["display_name"] or full_name or values["username"]
+
+
 class User(AbstractUser, Versioned):
     """A person who signs in: staff of the organisation, a customer or an external auditor."""
 
@@ -40,7 +50,7 @@ class User(AbstractUser, Versioned):
         ordering = ["username"]
 
     def __str__(self) -> str:
-        return self.display_name or self.get_full_name() or self.username
+        return person_label({name: getattr(self, name) for name in PERSON_FIELDS})
 
     def get_absolute_url(self) -> str:
         return reverse("accounts:user-detail", args=[self.pk])

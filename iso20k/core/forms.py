@@ -1,6 +1,11 @@
-"""Form bases: VersionedForm carries the version an edit started from."""
+"""Form bases: VersionedForm carries the version an edit started from; OptionChoiceField draws
+long selects from one shared (pk, label) query."""
+
+from collections.abc import Callable, Mapping
+from functools import cached_property
 
 from django import forms
+from django.utils.choices import BaseChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
 
@@ -22,3 +27,51 @@ class VersionedModelForm(forms.ModelForm):
         data = dict(self.cleaned_data)
         data.pop("version", None)
         return data
+
+
+class OptionList:
+    """A select's options read in one query as (pk, label) pairs, once per request however
+    many forms offer them. Building a model instance per option cost more than the query;
+    the queryset still validates the submitted choice (one lookup of that row only)."""
+
+    def __init__(self, queryset, fields: tuple[str, ...], label: Callable[[Mapping], str]):
+        self.queryset = queryset
+        self.fields = fields
+        self.label = label
+
+    @cached_property
+    def pairs(self) -> list[tuple[int, str]]:
+        return [(row["pk"], self.label(row)) for row in self.queryset.values("pk", *self.fields)]
+
+
+class _Choices(BaseChoiceIterator):
+    """The choices of an OptionChoiceField, read when the select is drawn, not before (a
+    BaseChoiceIterator, so Django keeps it lazy)."""
+
+    def __init__(self, field: "OptionChoiceField") -> None:
+        self.field = field
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        yield from self.field.options.pairs
+
+    def __bool__(self) -> bool:
+        return self.field.empty_label is not None or bool(self.field.options.pairs)
+
+
+class OptionChoiceField(forms.ModelChoiceField):
+    """A ModelChoiceField drawn from an OptionList instead of one instance per option."""
+
+    options: OptionList | None = None
+
+    def use(self, options: OptionList) -> None:
+        self.options = options
+        self.queryset = options.queryset  # also hands the widget self.choices
+
+    def _get_choices(self):
+        if self.options is None:
+            return super()._get_choices()
+        return _Choices(self)
+
+    choices = property(_get_choices, forms.ChoiceField.choices.fset)

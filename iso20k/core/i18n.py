@@ -21,6 +21,16 @@ def localized(obj: object, field: str, language: str | None = None) -> str:
     return getattr(obj, f"{field}_{primary}", "") or getattr(obj, f"{field}_{fallback}", "") or ""
 
 
+def name_or_code(obj: object) -> str:
+    """How a coded, bilingual record is called: its name in the reader's language, else its
+    code (a model instance, or the dict of its values when an option list reads them)."""
+    code = obj["code"] if isinstance(obj, Mapping) else obj.code
+    return localized(obj, "name") or code
+
+
+NAME_FIELDS = ("code", "name_en", "name_zh_hans")
+
+
 class BilingualMixin:
     """Adds `localized(field)` for models storing content in both languages."""
 

@@ -12,7 +12,7 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from iso20k.core.i18n import BilingualMixin
+from iso20k.core.i18n import BilingualMixin, name_or_code
 from iso20k.core.models import TimeStamped, Versioned
 
 from .choices import ServiceStatus
@@ -62,7 +62,7 @@ class Service(BilingualMixin, TimeStamped, Versioned):
         ]
 
     def __str__(self) -> str:
-        return self.localized("name") or self.code
+        return name_or_code(self)
 
     def get_absolute_url(self) -> str:
         return reverse("servicecatalogue:service-detail", args=[self.code])
@@ -102,7 +102,7 @@ class RequestItem(BilingualMixin, TimeStamped, Versioned):
         ]
 
     def __str__(self) -> str:
-        return self.localized("name") or self.code
+        return name_or_code(self)
 
     def get_absolute_url(self) -> str:
         return reverse("servicecatalogue:item-detail", args=[self.service.code, self.code])

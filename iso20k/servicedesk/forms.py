@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from iso20k.core.forms import VersionedForm
+from iso20k.core.forms import OptionChoiceField, VersionedForm
 
 from .models import SupportGroup
 
@@ -29,21 +29,21 @@ class BulkForm(forms.Form):
         error_messages={"required": _("Select at least one ticket first.")},
     )
     action = forms.ChoiceField(label=_("Action"), choices=BULK_ACTIONS)
-    group = forms.ModelChoiceField(
+    group = OptionChoiceField(
         label=_("Support group"),
         queryset=SupportGroup.objects.none(),
         required=False,
         empty_label=_("Choose a group"),
     )
-    assignee = forms.ModelChoiceField(
+    assignee = OptionChoiceField(
         label=_("Assignee"), queryset=None, required=False, empty_label=_("Nobody yet")
     )
 
     def __init__(self, data=None, *, kind, options: dict) -> None:
         super().__init__(data)
         self.kind = kind
-        self.fields["group"].queryset = options["groups"]
-        self.fields["assignee"].queryset = options["agents"]
+        self.fields["group"].use(options["groups"])
+        self.fields["assignee"].use(options["agents"])
 
     def clean(self):
         cleaned = super().clean()

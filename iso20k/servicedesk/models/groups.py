@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from iso20k.core.i18n import BilingualMixin
+from iso20k.core.i18n import BilingualMixin, name_or_code
 from iso20k.core.models import TimeStamped, Versioned
 
 
@@ -52,7 +52,7 @@ class SupportGroup(BilingualMixin, TimeStamped, Versioned):
         ]
 
     def __str__(self) -> str:
-        return self.localized("name") or self.code
+        return name_or_code(self)
 
     def get_absolute_url(self) -> str:
         return reverse("servicedesk:group-detail", args=[self.code])

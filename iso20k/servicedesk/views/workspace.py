@@ -53,7 +53,8 @@ class QueueView(LoginRequiredMixin, View):
         kind = kinds.for_desk(self.desk)
         if not kind.can_view(request.user):
             raise Http404
-        form = QueueFilterForm(request.GET or None, kind=kind, options=filter_options())
+        options = filter_options()
+        form = QueueFilterForm(request.GET or None, kind=kind, options=options)
         page = build_page(kind, request.user, form)
         context = {
             "kind": kind,
@@ -69,7 +70,7 @@ class QueueView(LoginRequiredMixin, View):
             "can_work": kind.can_work(request.user),
             "saved_filters": querysets.saved_filters_for(request.user, kind.desk),
             "query": request.GET.urlencode(),
-            "bulk_form": forms.BulkForm(kind=kind, options=filter_options())
+            "bulk_form": forms.BulkForm(kind=kind, options=options)
             if kind.can_work(request.user)
             else None,
         }

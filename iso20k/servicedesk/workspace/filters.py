@@ -7,6 +7,7 @@ into a queryset. The same query string is the shareable URL and the saved filter
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from iso20k.core.forms import OptionChoiceField
 from iso20k.customers.models import Customer
 from iso20k.servicecatalogue.models import Service
 from iso20k.slas.choices import Priority, SlaState
@@ -39,22 +40,22 @@ class QueueFilterForm(forms.Form):
     category = forms.ChoiceField(
         label=_("Category"), choices=[("", _("Any category")), *Category.choices], required=False
     )
-    service = forms.ModelChoiceField(
+    service = OptionChoiceField(
         label=_("Service"),
         queryset=Service.objects.none(),
         required=False,
         empty_label=_("Any service"),
     )
-    group = forms.ModelChoiceField(
+    group = OptionChoiceField(
         label=_("Support group"),
         queryset=SupportGroup.objects.none(),
         required=False,
         empty_label=_("Any group"),
     )
-    assignee = forms.ModelChoiceField(
+    assignee = OptionChoiceField(
         label=_("Assignee"), queryset=None, required=False, empty_label=_("Anyone")
     )
-    customer = forms.ModelChoiceField(
+    customer = OptionChoiceField(
         label=_("Customer"),
         queryset=Customer.objects.none(),
         required=False,
@@ -76,10 +77,10 @@ class QueueFilterForm(forms.Form):
         self.kind = kind
         statuses = [(OPEN, _("Open (being worked)")), *kind.statuses.choices]
         self.fields["status"].choices = [("", _("Any status")), *statuses]
-        self.fields["service"].queryset = options["services"]
-        self.fields["group"].queryset = options["groups"]
-        self.fields["assignee"].queryset = options["agents"]
-        self.fields["customer"].queryset = options["customers"]
+        self.fields["service"].use(options["services"])
+        self.fields["group"].use(options["groups"])
+        self.fields["assignee"].use(options["agents"])
+        self.fields["customer"].use(options["customers"])
         if kind.desk != "incidents":
             del self.fields["category"]
             del self.fields["major"]
