@@ -1,12 +1,14 @@
 """Build CalendarSpecs from the database, cached per process until a calendar or schedule changes.
 
 The cache key (calendar id, version and content, its holidays and the revision of the
-entered schedules of its region) is read in one query; a hit costs that query only, so
-list pages can describe the SLA state of many rows with one query, whatever the count.
+entered schedules of its region) is read in one precompiled query; a hit costs that query
+only, so list pages can describe the SLA state of many rows with one query, whatever the
+count.
 """
 
 from collections.abc import Iterable
 
+from django.db import connections, router
 from django.db.models import Count, IntegerField, Max, OuterRef, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 
@@ -37,29 +39,43 @@ def _revision_query():
     }
 
 
-def _key(calendar: BusinessCalendar) -> tuple:
-    """Everything a spec depends on; a stale cache entry can never match a changed calendar.
+# Everything a spec depends on; a stale cache entry can never match a changed calendar.
+# Content is part of the key (not only id and version) because ids can be reused, e.g.
+# between tests on SQLite.
+KEY_COLUMNS = (
+    "pk",
+    "version",
+    "created_at",
+    "time_zone",
+    "hours",
+    "holiday_region",
+    "holiday_subdivision",
+    "missing_data_policy",
+    "adjusted_workday_hours_from",
+    "holiday_count",
+    "holiday_changed",
+    "holiday_last",
+    "entered_count",
+    "entered_versions",
+    "entered_changed",
+)
+_compiled: dict[str, tuple[str, tuple]] = {}
 
-    Content is part of the key (not only id and version) because ids can be reused, e.g.
-    between tests on SQLite.
+
+def current_keys() -> dict[int, tuple[str, ...]]:
+    """The cache key of every calendar, in one query compiled once per process.
+
+    An organisation keeps a handful of calendars, and building the six subqueries through
+    the ORM cost a list page about 2 ms, sixty times what running them costs.
     """
-    return (
-        calendar.pk,
-        calendar.version,
-        str(calendar.created_at),
-        calendar.time_zone,
-        repr(calendar.hours),
-        calendar.holiday_region,
-        calendar.holiday_subdivision,
-        calendar.missing_data_policy,
-        calendar.adjusted_workday_hours_from,
-        calendar.holiday_count,
-        str(calendar.holiday_changed),
-        str(calendar.holiday_last),
-        calendar.entered_count,
-        calendar.entered_versions,
-        str(calendar.entered_changed),
-    )
+    alias = router.db_for_read(BusinessCalendar)
+    if alias not in _compiled:
+        keys = BusinessCalendar.objects.using(alias).order_by().annotate(**_revision_query())
+        _compiled[alias] = keys.values_list(*KEY_COLUMNS).query.sql_with_params()
+    sql, params = _compiled[alias]
+    with connections[alias].cursor() as cursor:
+        cursor.execute(sql, params)
+        return {row[0]: tuple(str(value) for value in row) for row in cursor.fetchall()}
 
 
 def entered_years(region: str) -> dict[int, RegionYear]:
@@ -104,16 +120,12 @@ def specs_for(calendar_ids: Iterable[int]) -> dict[int, CalendarSpec]:
     ids = {pk for pk in calendar_ids if pk is not None}
     if not ids:
         return {}
-    rows = BusinessCalendar.objects.filter(pk__in=ids).annotate(**_revision_query())
-    result = {}
-    for calendar in rows:
-        key = _key(calendar)
-        cached = _cache.get(calendar.pk)
-        if cached is None or cached[0] != key:
-            cached = (key, build_spec(calendar, key=key))
-            _cache[calendar.pk] = cached
-        result[calendar.pk] = cached[1]
-    return result
+    keys = current_keys()
+    stale = [pk for pk in ids if pk in keys and _cache.get(pk, (None,))[0] != keys[pk]]
+    if stale:
+        for calendar in BusinessCalendar.objects.filter(pk__in=stale):
+            _cache[calendar.pk] = (keys[calendar.pk], build_spec(calendar, key=keys[calendar.pk]))
+    return {pk: _cache[pk][1] for pk in ids if pk in keys and pk in _cache}
 
 
 def spec_for(calendar: BusinessCalendar | int) -> CalendarSpec:
