@@ -7,11 +7,15 @@ is an index range on (sla_stage, sla_breach_at) and shows a bounded number of ro
 
 import datetime
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from django.db.models import Q, QuerySet, Sum
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from iso20k.core.counting import bounded_count
+from iso20k.core.i18n import NAME_FIELDS, name_or_code
+from iso20k.servicecatalogue.models import Service
 
 from ..kinds import TicketKind
 from ..models import TicketMonthStat
@@ -100,23 +104,116 @@ def by_month(kind: TicketKind, months: list[datetime.date], service=None) -> lis
     return list(totals.values())
 
 
-def by_service_and_month(kind: TicketKind, months: list[datetime.date], service=None):
-    """[(service, [MonthFigures per month], total)] for services with any activity."""
-    rows = _stats(kind, months, service).select_related("service")
-    grid: dict = {}
-    for row in rows:
-        key = row.service_id
-        if key not in grid:
-            grid[key] = (row.service, {m: MonthFigures(m, row.service) for m in months})
-        if row.month in grid[key][1]:
-            grid[key][1][row.month].add(row)
-    result = []
-    for service_obj, per_month in grid.values():
-        total = MonthFigures(months[0], service_obj)
-        for figures in per_month.values():
-            total.add(figures.values)
-        result.append((service_obj, list(per_month.values()), total))
-    return sorted(result, key=lambda item: (item[0] is None, str(item[0] or "")))
+SERVICES_SHOWN = 25
+
+
+class GridOrder:
+    WORST = "worst"
+    NAME = "name"
+
+
+class ServiceRow(NamedTuple):
+    """One service's line of a grid report: its name, each month's figures, the period."""
+
+    label: str
+    per_month: list[MonthFigures]
+    total: MonthFigures
+
+
+@dataclass
+class ServiceGrid:
+    """A page of a service × month report: `rows` for the services of this page (all of them
+    when size is None), `count` services with activity in the period."""
+
+    rows: list[ServiceRow]
+    count: int
+    number: int
+    size: int | None
+
+    @property
+    def pages(self) -> int:
+        return 1 if not self.size else max(1, -(-self.count // self.size))
+
+    @property
+    def first(self) -> int:
+        return 0 if not self.count else (self.number - 1) * (self.size or 0) + 1
+
+    @property
+    def last(self) -> int:
+        return self.first + len(self.rows) - 1 if self.rows else 0
+
+    @property
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    @property
+    def has_next(self) -> bool:
+        return self.number < self.pages
+
+    def __iter__(self):
+        return iter(self.rows)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+
+def _sums(rows: QuerySet, *group: str) -> QuerySet:
+    return rows.values(*group).annotate(**{name: Sum(name) for name in COUNTERS}).order_by()
+
+
+def _ranked(totals: dict, labels: dict, order: str, metric: str) -> list:
+    def by_name(sid):
+        return (sid is None, labels[sid].casefold())
+
+    ids = sorted(totals, key=by_name)
+    if order == GridOrder.WORST:
+        # Lowest first; services with nothing to measure in the period go last.
+        ids.sort(
+            key=lambda sid: (
+                getattr(totals[sid], metric) is None,
+                getattr(totals[sid], metric) or 0,
+            )
+        )
+    return ids
+
+
+def service_grid(
+    kind: TicketKind,
+    months: list[datetime.date],
+    service=None,
+    *,
+    order: str = GridOrder.NAME,
+    metric: str = "resolution_pct",
+    page: int = 1,
+    size: int | None = SERVICES_SHOWN,
+) -> ServiceGrid:
+    """Services with activity in the period, ranked by name or by `metric` (lowest first),
+    one page of them with their monthly figures. Two aggregate queries and one for names,
+    whatever the number of services: the period totals of every service rank them, the
+    months are read for the page's services only."""
+    stats = _stats(kind, months, service)
+    totals = {}
+    for row in _sums(stats, "service_id"):
+        totals[row["service_id"]] = MonthFigures(months[0])
+        totals[row["service_id"]].add(row)
+    names = Service.objects.filter(pk__in=[sid for sid in totals if sid is not None])
+    labels = {row["pk"]: name_or_code(row) for row in names.values("pk", *NAME_FIELDS)}
+    labels[None] = gettext("No service")
+    ranked = _ranked(totals, labels, order, metric)
+    pages = max(1, -(-len(ranked) // size)) if size else 1
+    number = min(max(page, 1), pages)
+    shown = ranked[(number - 1) * size : number * size] if size else ranked
+    per_month = {sid: {m: MonthFigures(m) for m in months} for sid in shown}
+    if shown:
+        wanted = Q(service_id__in=[sid for sid in shown if sid is not None])
+        if None in per_month:
+            wanted |= Q(service_id__isnull=True)
+        for row in _sums(stats.filter(wanted), "service_id", "month"):
+            figures = per_month[row["service_id"]].get(row["month"])
+            if figures is not None:
+                figures.add(row)
+    rows = [ServiceRow(labels[sid], list(per_month[sid].values()), totals[sid]) for sid in shown]
+    return ServiceGrid(rows=rows, count=len(ranked), number=number, size=size)
 
 
 def overdue_q(now: datetime.datetime) -> Q:

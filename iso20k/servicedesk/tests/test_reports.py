@@ -121,3 +121,54 @@ def test_reopen_rate_and_satisfaction_pages(history_of_tickets, lead, client_for
         happy = client.get("/desk/reports/satisfaction/?months=3").content.decode()
     assert "100.0%" in reopens  # April: one resolution, one reopen
     assert ">4.0<" in happy or ">4<" in happy
+
+
+def _month_stats(count: int, month: datetime.date) -> list:
+    """`count` services; service i met i of 10 resolution targets this month."""
+    from iso20k.servicecatalogue.tests.factories import ServiceFactory
+
+    made = []
+    for index in range(count):
+        service = ServiceFactory(code=f"svc-{index:02d}", name_en=f"Service {index:02d}")
+        TicketMonthStat.objects.create(
+            kind="incidents.incident",
+            month=month,
+            service=service,
+            resolved=10,
+            resolution_met=index % 11,
+            resolution_missed=10 - index % 11,
+        )
+        made.append(service)
+    return made
+
+
+def test_achievement_pages_services_lowest_first_and_exports_them_all(lead, client_for):
+    from iso20k.servicedesk.reporting.lapses import SERVICES_SHOWN
+
+    month = datetime.date(2027, 3, 1)
+    _month_stats(SERVICES_SHOWN + 5, month)
+    with time_machine.travel(T0 + datetime.timedelta(days=5), tick=False):
+        client = client_for(lead)
+
+        def table(query: str) -> str:  # the grid only, not the service filter's options
+            page = client.get(f"/desk/reports/achievement/?months=3{query}").content.decode()
+            return page.split('id="achievement-table"', 1)[1]
+
+        first, second, by_name = table(""), table("&page=2"), table("&order=name")
+        csv = client.get("/desk/reports/achievement/?months=3&format=csv").content.decode()
+    # Lowest first: service 00 (0 %), 11 and 22 (0 % too: index % 11 == 0) lead the list.
+    assert first.index("Service 00") < first.index("Service 11") < first.index("Service 01")
+    assert f"Services 1–{SERVICES_SHOWN} of {SERVICES_SHOWN + 5}" in first
+    assert "Service 10<" not in first  # 100 %: on the second page
+    assert f"Services {SERVICES_SHOWN + 1}–{SERVICES_SHOWN + 5} of" in second
+    assert "Service 10<" in second and 'rel="prev"' in second and 'rel="next"' not in second
+    assert by_name.index("Service 00") < by_name.index("Service 01") < by_name.index("Service 02")
+    assert all(f"Service {index:02d}" in csv for index in range(SERVICES_SHOWN + 5))
+
+
+def test_a_page_number_past_the_end_shows_the_last_page(lead, client_for):
+    _month_stats(3, datetime.date(2027, 3, 1))
+    with time_machine.travel(T0 + datetime.timedelta(days=5), tick=False):
+        page = client_for(lead).get("/desk/reports/achievement/?months=3&page=9")
+    assert page.status_code == 200
+    assert "Services 1–3 of 3" in page.content.decode()

@@ -12,7 +12,9 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 
 from iso20k.core import exports
+from iso20k.core.forms import OptionChoiceField, OptionList
 from iso20k.core.htmx import render_page
+from iso20k.core.i18n import NAME_FIELDS, name_or_code
 from iso20k.servicecatalogue.models import Service
 from iso20k.slas.display import describe_rows
 
@@ -31,16 +33,27 @@ class ReportFilter(forms.Form):
         required=False,
         initial=12,
     )
-    service = forms.ModelChoiceField(
+    service = OptionChoiceField(
         label=gettext_lazy("Service"),
-        queryset=Service.objects.order_by("code"),
+        queryset=Service.objects.none(),
         required=False,
         empty_label=gettext_lazy("Every service"),
     )
+    order = forms.ChoiceField(
+        label=gettext_lazy("Order"),
+        choices=[
+            (lapses.GridOrder.WORST, gettext_lazy("Lowest first")),
+            (lapses.GridOrder.NAME, gettext_lazy("By service name")),
+        ],
+        required=False,
+    )
+    page = forms.IntegerField(min_value=1, required=False, widget=forms.HiddenInput)
 
     def __init__(self, data, *, kind_choices) -> None:
         super().__init__(data)
         self.fields["kind"].choices = kind_choices
+        services = Service.objects.order_by("code")
+        self.fields["service"].use(OptionList(services, NAME_FIELDS, name_or_code))
 
 
 def month_label(month) -> str:
@@ -65,6 +78,7 @@ class ReportView(LoginRequiredMixin, View):
         )
         form.is_valid()
         data = getattr(form, "cleaned_data", {})
+        self.params = data
         kind = kinds.for_desk(data.get("kind") or readable[0].desk)
         if kind not in readable:
             kind = readable[0]
@@ -96,6 +110,19 @@ class ReportView(LoginRequiredMixin, View):
     def data(self, kind, months, service) -> dict:
         raise NotImplementedError
 
+    def grid(self, kind, months, service, metric: str) -> lapses.ServiceGrid:
+        """A page of services, lowest `metric` first unless asked by name; exports hold all."""
+        exporting = self.request.GET.get("format") in ("csv", "xlsx")
+        return lapses.service_grid(
+            kind,
+            months,
+            service,
+            order=self.params.get("order") or lapses.GridOrder.WORST,
+            metric=metric,
+            page=self.params.get("page") or 1,
+            size=None if exporting else lapses.SERVICES_SHOWN,
+        )
+
     def table(self, context) -> tuple[list, list]:
         raise NotImplementedError
 
@@ -115,7 +142,7 @@ class AchievementView(ReportView):
         totals = lapses.by_month(kind, months, service)
         return {
             "totals": totals,
-            "grid": lapses.by_service_and_month(kind, months, service),
+            "grid": self.grid(kind, months, service, "resolution_pct"),
             "chart": charts.achievement(totals),
         }
 
@@ -135,7 +162,7 @@ class AchievementView(ReportView):
             for figures in per_month:
                 rows.append(
                     [
-                        str(service or _("No service")),
+                        service,
                         month_label(figures.month),
                         figures.resolution_met,
                         figures.resolution_missed,
@@ -219,7 +246,7 @@ class SatisfactionView(ReportView):
         totals = lapses.by_month(kind, months, service)
         return {
             "totals": totals,
-            "grid": lapses.by_service_and_month(kind, months, service),
+            "grid": self.grid(kind, months, service, "rating_average"),
             "chart": charts.satisfaction(totals),
         }
 
@@ -230,7 +257,7 @@ class SatisfactionView(ReportView):
             for f in per_month:
                 rows.append(
                     [
-                        str(service or _("No service")),
+                        service,
                         month_label(f.month),
                         f.rated,
                         f.rating_average,
