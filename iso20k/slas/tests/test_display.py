@@ -63,3 +63,26 @@ def test_a_page_of_tickets_is_described_with_one_query(rows, django_assert_num_q
         described = describe_rows(tickets, NOW)
     # 10:00 to 13:00 on office hours with a lunch break from 12:00: two business hours.
     assert described[0].state == "on_track" and described[0].text == "2 h left"
+
+
+def test_badges_name_the_state_in_colour_and_words():
+    from types import SimpleNamespace
+
+    from django.template import Context, Template
+    from django.utils.translation import override
+
+    from iso20k.servicedesk.templatetags.desk import priority_badge, ticket_status
+    from iso20k.slas.templatetags.slas import sla_pill
+
+    breached = str(sla_pill("breached", "1 h <overdue>"))
+    assert 'class="badge bg-red-lt sla-pill" data-sla-state="breached"' in breached
+    assert "ti-clock-exclamation" in breached and "· 1 h &lt;overdue&gt;" in breached
+    met = str(sla_pill("met", "ignored"))
+    assert 'data-sla-state="met"' in met and "ignored" not in met
+    assert 'data-sla-state="none"' in str(sla_pill("", ""))
+    assert 'class="badge bg-red text-red-fg priority-badge"' in str(priority_badge("P1"))
+    ticket = SimpleNamespace(status="on_hold", get_status_display=lambda: "On hold")
+    assert "bg-yellow-lt ticket-status" in str(ticket_status(ticket))
+    with override("zh-hans"):
+        page = Template("{% load slas %}{% sla_pill 'paused' '2 小时' %}").render(Context())
+    assert "暂停" in page and "2 小时" in page
