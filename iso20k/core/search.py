@@ -121,9 +121,39 @@ def matching_entries(object_type: str, query: str) -> models.QuerySet[SearchEntr
     return entries
 
 
-def matching_ids(object_type: str, query: str) -> models.QuerySet:
-    """A subquery of object ids for `Model.objects.filter(pk__in=...)`."""
+def _window_sql(object_type: str, terms: list[Term], newest: int) -> tuple[str, list]:
+    expression = " AND ".join(_fts_phrase(term) for term in terms)
+    sql = (
+        f"SELECT e.object_id FROM {FTS_TABLE} f JOIN core_searchentry e ON e.id = f.rowid "
+        f"WHERE f.{FTS_TABLE} MATCH %s AND e.object_type = %s ORDER BY f.rowid DESC LIMIT %s"
+    )
+    return sql, [expression, object_type, newest]
+
+
+def matching_ids(object_type: str, query: str, newest: int | None = None):
+    """A subquery of object ids for `Model.objects.filter(pk__in=...)`.
+
+    `newest`: only the ids of the newest N matching entries, where the engine can read its
+    index newest first and stop (SQLite: FTS5 walks its rowids downwards, so a common word
+    costs N entries instead of every match). PostgreSQL's trigram index has no order, so it
+    returns every match; callers must treat the window as a lower bound either way.
+    """
+    terms = terms_of(query)
+    if newest is not None and terms and connection.vendor == "sqlite":
+        return RawSQL(*_window_sql(object_type, terms, newest))
     return matching_entries(object_type, query).values("object_id")
+
+
+def window_is_full(object_type: str, query: str, newest: int) -> bool:
+    """Whether more than `newest` entries match, so that a window of them may hide some
+    (always False where matching_ids has no window: it returns every match there)."""
+    terms = terms_of(query)
+    if connection.vendor != "sqlite" or not terms:
+        return False
+    sql, params = _window_sql(object_type, terms, newest + 1)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT COUNT(*) FROM ({sql}) matched", params)
+        return cursor.fetchone()[0] > newest
 
 
 # --- the database side (migration core.0003) --------------------------------------------------

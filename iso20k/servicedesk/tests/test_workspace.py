@@ -225,3 +225,52 @@ def test_saved_filters_are_private_unless_shared(agent, desk, client_for):
         .status_code
         == 403
     )
+
+
+@pytest.fixture
+def printers(desk):
+    """12 incidents about printers a minute apart, indexed as the services index them; every
+    third one (0, 3, 6, 9) is still open."""
+    base = timezone.now() - datetime.timedelta(days=2)
+    made = []
+    for n in range(12):
+        incident = IncidentFactory(
+            created_at=base + datetime.timedelta(minutes=n),
+            subject=f"Printer {n} jams",
+            resolved=n % 3 != 0,
+            assigned_group=desk["group"],
+        )
+        search.index("incidents.incident", incident.pk, incident.subject)
+        made.append(incident)
+    return made
+
+
+def _every_page(client, url: str) -> tuple[list[int], list[str]]:
+    seen, totals = [], []
+    while url:
+        response = client.get(url)
+        seen += ids(response)
+        totals.append(re.search(r'id="total">([^<]+)<', response.content.decode()).group(1))
+        url = link(NEXT, response)
+    return seen, totals
+
+
+@pytest.mark.parametrize(("query", "expected"), [("", range(12)), ("&status=open", (0, 3, 6, 9))])
+def test_a_search_read_through_its_window_misses_nothing(
+    agent, printers, client_for, monkeypatch, query, expected
+):
+    """The newest-first window (4 entries here, pages of 3) serves what it can and the whole
+    search runs when it cannot fill a page: every match appears once, newest first."""
+    from django.db import connection
+
+    from iso20k.servicedesk.workspace import queues
+
+    monkeypatch.setattr(queues, "SEARCH_WINDOW", 4)
+    monkeypatch.setattr(queues, "PAGE_SIZE", 3)
+    seen, totals = _every_page(client_for(agent), f"/incidents/?queue=all&q=printer{query}")
+    assert seen == [printers[n].pk for n in reversed(expected)]
+    if query or connection.vendor != "sqlite":
+        assert totals[0].startswith(f"{len(expected)} ")  # the whole search was counted
+    else:
+        # Four matches were read of more that exist: the first page says "at least 4".
+        assert totals[0].startswith("4+ ")
