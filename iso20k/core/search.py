@@ -87,6 +87,11 @@ def index(object_type: str, object_id: int, *texts: str) -> None:
     )
 
 
+def index_new(object_type: str, object_id: int, *texts: str) -> None:
+    """index() for a record created in this transaction, which has no entry yet."""
+    SearchEntry.objects.create(object_type=object_type, object_id=object_id, **entry_fields(*texts))
+
+
 def entry_fields(*texts: str) -> dict:
     """The stored columns (body, tokens) of an entry for `texts`; bulk loaders use it too."""
     body = normalise(" ".join(t for t in texts if t))[:MAX_BODY]

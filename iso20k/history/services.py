@@ -96,13 +96,22 @@ def initial(obj: models.Model, fields: Iterable[str]) -> dict:
     return {name: [None, value] for name, value in snapshot(obj, fields).items()}
 
 
-def with_labels(model: type[models.Model], changes: dict) -> dict:
+def with_labels(model: type[models.Model], changes: dict, obj=None) -> dict:
     """`changes` with foreign-key and many-to-many ids shown as "name (#id)" for readers.
 
     Services call it before record() for relations, so an auditor reads "Dongfang Bank (#2)"
-    rather than a bare id; the id stays in the text for exactness.
+    rather than a bare id; the id stays in the text for exactness. `obj`: the changed
+    record, whose related objects already in memory name their ids without a query.
     """
     result = dict(changes)
+    at_hand = {}
+    if obj is not None:
+        for name in changes:
+            field = model._meta.get_field(name) if _is_field(model, name) else None
+            if field is not None and field.many_to_one and field.is_cached(obj):
+                related = field.get_cached_value(obj)
+                if related is not None:
+                    at_hand[(name, str(related.pk))] = related
     for name, pair in changes.items():
         try:
             field = model._meta.get_field(name)
@@ -112,9 +121,12 @@ def with_labels(model: type[models.Model], changes: dict) -> dict:
         if related is None or not (field.many_to_one or field.many_to_many):
             continue
 
-        def label(value, related=related):
+        def label(value, related=related, name=name):
             if value in (None, "", []):
                 return value
+            known = at_hand.get((name, str(value))) if not isinstance(value, list) else None
+            if known is not None:
+                return f"{known} (#{value})"
             values = value if isinstance(value, list) else [value]
             found = related._default_manager.in_bulk([v for v in values if v is not None])
             objects = {str(pk): obj for pk, obj in found.items()}
@@ -123,6 +135,14 @@ def with_labels(model: type[models.Model], changes: dict) -> dict:
 
         result[name] = [label(v) for v in pair]
     return result
+
+
+def _is_field(model: type[models.Model], name: str) -> bool:
+    try:
+        model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return False
+    return True
 
 
 def _lock_head() -> ChainHead:

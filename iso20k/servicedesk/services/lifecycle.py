@@ -127,8 +127,12 @@ def check_subject(subject: str) -> str:
     return subject
 
 
-def index_text(kind: TicketKind, ticket) -> None:
-    """Keep the ticket's searchable text (subject, description, every comment) current."""
+def index_text(kind: TicketKind, ticket, *, new: bool = False) -> None:
+    """Keep the ticket's searchable text (subject, description, every comment) current. A
+    new ticket has no comment and no entry yet: one INSERT instead of five queries."""
+    if new:
+        search.index_new(kind.key, ticket.pk, ticket.subject, ticket.description)
+        return
     comments = kind.comment_model.objects.filter(**{kind.comment_field: ticket}).values_list(
         "body", flat=True
     )
@@ -165,13 +169,15 @@ def open_ticket(
             status=ticket.sla_status,
             resolution_target_minutes=resolution_target_minutes,
         )
-    index_text(kind, ticket)
+    index_text(kind, ticket, new=True)
     summary.opened(kind, ticket)
     history.record(
         ticket,
         event=kind.event("logged"),
         actor=actor,
-        changes=history.with_labels(kind.model, history.initial(ticket, kind.logged_fields)),
+        changes=history.with_labels(
+            kind.model, history.initial(ticket, kind.logged_fields), obj=ticket
+        ),
         data={"at": at, "agreement": agreement.code if agreement else None},
     )
     if ticket.assigned_group_id or ticket.assignee_id:
