@@ -64,6 +64,7 @@ class ReportView(LoginRequiredMixin, View):
     template_name: str
     report: str
     title = ""
+    ranks_services = False  # a page of services with an order to choose (self.grid)
 
     def readable_kinds(self) -> list:
         return [k for k in kinds.registered() if k.can_view(self.request.user)]
@@ -94,6 +95,7 @@ class ReportView(LoginRequiredMixin, View):
             "service": service,
             "report": self.report,
             "title": self.title,
+            "ranks_services": self.ranks_services,
             **self.data(kind, months, service),
         }
         export = request.GET.get("format")
@@ -136,6 +138,7 @@ class ReportsView(LoginRequiredMixin, View):
 class AchievementView(ReportView):
     template_name = "servicedesk/report_achievement.html"
     report = "achievement"
+    ranks_services = True
     title = gettext_lazy("SLA achievement per service and month")
 
     def data(self, kind, months, service):
@@ -240,6 +243,7 @@ class ReopensView(ReportView):
 class SatisfactionView(ReportView):
     template_name = "servicedesk/report_satisfaction.html"
     report = "satisfaction"
+    ranks_services = True
     title = gettext_lazy("Customer satisfaction")
 
     def data(self, kind, months, service):
