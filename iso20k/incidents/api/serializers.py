@@ -9,7 +9,7 @@ from iso20k.problems.models import KnownError
 from iso20k.servicecatalogue.models import Service
 from iso20k.servicedesk.api.serializers import (
     TICKET_FIELDS,
-    BriefSerializer,
+    BriefField,
     LevelsSerializer,
     TicketSerializer,
 )
@@ -21,8 +21,8 @@ from ..models import Incident, MajorIncidentReview
 
 
 class IncidentSerializer(TicketSerializer):
-    problem = BriefSerializer(allow_null=True, read_only=True)
-    known_error = BriefSerializer(allow_null=True, read_only=True)
+    problem = BriefField(allow_null=True)
+    known_error = BriefField(allow_null=True)
 
     class Meta:
         model = Incident

@@ -4,7 +4,7 @@ from rest_framework import serializers
 
 from iso20k.accounts.models import User
 from iso20k.servicecatalogue.models import Service
-from iso20k.servicedesk.api.serializers import BriefSerializer
+from iso20k.servicedesk.api.serializers import BriefField
 from iso20k.servicedesk.choices import Category
 from iso20k.servicedesk.models import SupportGroup
 
@@ -14,9 +14,9 @@ from ..models import KnownError, Problem
 class ProblemSerializer(serializers.ModelSerializer):
     url = serializers.CharField(source="get_absolute_url", read_only=True)
     reference = serializers.CharField(read_only=True)
-    service = BriefSerializer(allow_null=True, read_only=True)
-    assigned_group = BriefSerializer(allow_null=True, read_only=True)
-    assignee = BriefSerializer(allow_null=True, read_only=True)
+    service = BriefField(allow_null=True)
+    assigned_group = BriefField(allow_null=True)
+    assignee = BriefField(allow_null=True)
     incidents = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
 
     class Meta:
@@ -100,7 +100,7 @@ class CloseProblemSerializer(serializers.Serializer):
 class KnownErrorSerializer(serializers.ModelSerializer):
     url = serializers.CharField(source="get_absolute_url", read_only=True)
     reference = serializers.CharField(read_only=True)
-    service = BriefSerializer(allow_null=True, read_only=True)
+    service = BriefField(allow_null=True)
 
     class Meta:
         model = KnownError

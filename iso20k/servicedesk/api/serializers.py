@@ -2,6 +2,7 @@
 state (from stored columns, no query per row), comments, and the workflow action bodies."""
 
 from django.utils import timezone
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from iso20k.accounts.models import User
@@ -15,6 +16,20 @@ from ..models import SupportGroup
 class BriefSerializer(serializers.Serializer):
     id = serializers.IntegerField(source="pk")
     display = serializers.CharField(source="__str__")
+
+
+@extend_schema_field(BriefSerializer)
+class BriefField(serializers.Field):
+    """A related record as BriefSerializer shows it, {"id", "display"}, without a nested
+    serializer per value: a page of tickets draws seven of them per row, and the nested
+    serializers took a third of the API list's time."""
+
+    def __init__(self, **kwargs) -> None:
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def to_representation(self, value) -> dict:
+        return {"id": value.pk, "display": str(value)}
 
 
 class SlaSerializer(serializers.Serializer):
@@ -65,17 +80,17 @@ TICKET_FIELDS = [
 class TicketSerializer(serializers.ModelSerializer):
     url = serializers.CharField(source="get_absolute_url", read_only=True)
     reference = serializers.CharField(read_only=True)
-    customer = BriefSerializer(allow_null=True, read_only=True)
-    requester = BriefSerializer(allow_null=True, read_only=True)
-    service = BriefSerializer(allow_null=True, read_only=True)
-    assigned_group = BriefSerializer(allow_null=True, read_only=True)
-    assignee = BriefSerializer(allow_null=True, read_only=True)
+    customer = BriefField(allow_null=True)
+    requester = BriefField(allow_null=True)
+    service = BriefField(allow_null=True)
+    assigned_group = BriefField(allow_null=True)
+    assignee = BriefField(allow_null=True)
     sla = SlaSerializer(source="*", read_only=True)
 
 
 class CommentSerializer(serializers.Serializer):
     id = serializers.IntegerField(source="pk", read_only=True)
-    author = BriefSerializer(read_only=True)
+    author = BriefField()
     body = serializers.CharField(read_only=True)
     is_public = serializers.BooleanField(read_only=True)
     at = serializers.DateTimeField(read_only=True)
@@ -122,7 +137,7 @@ class LevelsSerializer(serializers.Serializer):
 
 class GroupSerializer(serializers.ModelSerializer):
     url = serializers.CharField(source="get_absolute_url", read_only=True)
-    manager = BriefSerializer(allow_null=True, read_only=True)
+    manager = BriefField(allow_null=True)
     members = BriefSerializer(many=True, read_only=True)
 
     class Meta:

@@ -7,7 +7,7 @@ from iso20k.customers.models import Customer
 from iso20k.servicecatalogue.models import RequestItem
 from iso20k.servicedesk.api.serializers import (
     TICKET_FIELDS,
-    BriefSerializer,
+    BriefField,
     LevelsSerializer,
     TicketSerializer,
 )
@@ -16,7 +16,7 @@ from ..models import FulfilmentTask, ServiceRequest
 
 
 class RequestSerializer(TicketSerializer):
-    item = BriefSerializer(read_only=True)
+    item = BriefField()
 
     class Meta:
         model = ServiceRequest
@@ -60,8 +60,8 @@ class FulfilSerializer(serializers.Serializer):
 
 
 class FulfilmentTaskSerializer(serializers.ModelSerializer):
-    assignee = BriefSerializer(allow_null=True, read_only=True)
-    done_by = BriefSerializer(allow_null=True, read_only=True)
+    assignee = BriefField(allow_null=True)
+    done_by = BriefField(allow_null=True)
 
     class Meta:
         model = FulfilmentTask
