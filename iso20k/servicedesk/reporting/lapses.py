@@ -216,12 +216,19 @@ def service_grid(
     return ServiceGrid(rows=rows, count=len(ranked), number=number, size=size)
 
 
+def running_past_due_q(now: datetime.datetime) -> Q:
+    """Tickets whose running clock is past due. A running clock means an open ticket (the
+    SLA service stops or cancels every clock when a ticket resolves or closes), so is_open is
+    not repeated: with it, PostgreSQL combined two indexes, estimated 400 rows for 15,000
+    (the two conditions go together) and sorted them all, 60 ms instead of 0.2 ms for the
+    ordered walk of the SLA due index (sla_stage, sla_breach_at, id)."""
+    return Q(sla_stage="running", sla_breach_at__lte=now)
+
+
 def overdue_q(now: datetime.datetime) -> Q:
     """Open tickets past their deadline: the running clock is past due, or a clock that
     breached earlier is now paused."""
-    return Q(is_open=True) & (
-        Q(sla_stage="running", sla_breach_at__lte=now) | Q(sla_stage="paused", sla_breached=True)
-    )
+    return running_past_due_q(now) | Q(is_open=True, sla_stage="paused", sla_breached=True)
 
 
 def overdue(kind: TicketKind, user, *, service=None, limit: int = OVERDUE_SHOWN):
@@ -235,7 +242,7 @@ def overdue(kind: TicketKind, user, *, service=None, limit: int = OVERDUE_SHOWN)
     # OR of both made the databases read every open ticket and sort them. Paused tickets have
     # no deadline while paused, so they follow the running ones (two queries at any size).
     related = visible.select_related("service", "customer", "assigned_group", "assignee")
-    running = related.filter(is_open=True, sla_stage="running", sla_breach_at__lte=now)
+    running = related.filter(running_past_due_q(now))
     paused = related.filter(is_open=True, sla_stage="paused", sla_breached=True)
     rows = list(running.order_by("sla_breach_at", "id")[:limit])
     # Paused clocks have no breach time, so this is by id, but written as the index's order:

@@ -172,3 +172,28 @@ def test_a_page_number_past_the_end_shows_the_last_page(lead, client_for):
         page = client_for(lead).get("/desk/reports/achievement/?months=3&page=9")
     assert page.status_code == 200
     assert "Services 1–3 of 3" in page.content.decode()
+
+
+def test_a_ticket_that_ends_stops_its_clock_so_it_is_never_overdue(
+    history_of_tickets, agent, client_for
+):
+    """The overdue report and the dashboard read 'running' as 'open': no ended ticket keeps
+    a running clock, whether resolved, closed or cancelled."""
+    from iso20k.incidents.models import Incident
+
+    with time_machine.travel(T0 + datetime.timedelta(days=35), tick=False):
+        rated = Incident.objects.get(pk=history_of_tickets[2].pk)
+        closed = services.close_incident(rated, actor=agent, expected_version=rated.version)
+        cancelled = services.open_incident(
+            actor=agent, subject="Duplicate", category="other", impact=2, urgency=2
+        )
+        cancelled = services.cancel_incident(
+            cancelled, actor=agent, expected_version=cancelled.version, reason="duplicate"
+        )
+    assert closed.status == "closed" and cancelled.status == "cancelled"
+    ended = Incident.objects.filter(is_open=False)
+    assert ended.count() == 4
+    assert not ended.filter(sla_stage="running").exists()
+    with time_machine.travel(T0 + datetime.timedelta(days=60), tick=False):
+        page = client_for(agent).get("/desk/reports/overdue/").content.decode()
+    assert not any(t.reference in page for t in ended)
