@@ -33,12 +33,17 @@ def _attrs(attrs: dict, skip: str = "") -> str:
     return "".join(parts)
 
 
+def select_tag(name: str, attrs: dict, options: str) -> str:
+    """<select> around ready option markup, with the template's classes and attributes."""
+    css = attrs.get("class")
+    return mark_safe(
+        f'<select name="{_esc(name)}" class="form-select{" " + _esc(css) if css else ""}"'
+        f"{_attrs(attrs, 'class')}>{options}</select>"
+    )
+
+
 def render_select(widget: dict) -> str:
-    css = widget["attrs"].get("class")
-    out = [
-        f'<select name="{_esc(widget["name"])}" class="form-select'
-        f'{" " + _esc(css) if css else ""}"{_attrs(widget["attrs"], "class")}>'
-    ]
+    out = []
     for group_name, options, _index in widget["optgroups"]:
         if group_name:
             out.append(f'<optgroup label="{_esc(group_name)}">')
@@ -49,8 +54,7 @@ def render_select(widget: dict) -> str:
             )
         if group_name:
             out.append("</optgroup>")
-    out.append("</select>")
-    return mark_safe("".join(out))
+    return select_tag(widget["name"], widget["attrs"], "".join(out))
 
 
 class FormRenderer(TemplatesSetting):

@@ -96,6 +96,22 @@ def test_option_choice_field_validates_against_the_queryset():
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("chosen", [None, "", "first"])
+def test_an_option_select_draws_what_the_select_template_draws(chosen):
+    first = Customer.objects.create(code="a&b", name_en='A & "B" <co>')
+    Customer.objects.create(code="c", name_en="C")
+    options = OptionList(Customer.objects.order_by("code"), NAME_FIELDS, name_or_code)
+    field = OptionChoiceField(queryset=Customer.objects.none(), empty_label="Any & all")
+    field.use(options)
+    value = first.pk if chosen == "first" else chosen
+    attrs = {"id": "id_customer", "aria-describedby": "hint"}
+    ours = field.widget.render("customer", value, attrs)
+    plain = forms.Select(choices=list(field.choices))
+    context = plain.get_context("customer", value, attrs)
+    assert _squeeze(ours) == _squeeze(render_to_string(SELECT_TEMPLATE, context))
+
+
+@pytest.mark.django_db
 def test_person_label_is_how_a_user_is_called():
     named = User.objects.create(username="li", first_name="Li", last_name="Wei")
     shown = User.objects.create(username="wang", display_name="Wang (desk)")
