@@ -267,10 +267,15 @@ def test_a_search_read_through_its_window_misses_nothing(
 
     monkeypatch.setattr(queues, "SEARCH_WINDOW", 4)
     monkeypatch.setattr(queues, "PAGE_SIZE", 3)
-    seen, totals = _every_page(client_for(agent), f"/incidents/?queue=all&q=printer{query}")
+    client = client_for(agent)
+    url = f"/incidents/?queue=all&q=printer{query}"
+    seen, totals = _every_page(client, url)
     assert seen == [printers[n].pk for n in reversed(expected)]
+    hint = "Counted among the newest 4 matches" in client.get(url).content.decode()
     if query or connection.vendor != "sqlite":
         assert totals[0].startswith(f"{len(expected)} ")  # the whole search was counted
+        assert not hint
     else:
-        # Four matches were read of more that exist: the first page says "at least 4".
+        # Four matches were read of more that exist: the first page says "at least 4" and why.
         assert totals[0].startswith("4+ ")
+        assert hint

@@ -47,6 +47,7 @@ class QueuePage:
     searched: bool
     short_query: bool
     bad_cursor: bool
+    search_window: int | None = None  # the count is a lower bound read among this many matches
 
 
 def queue_q(queue: str, user, now) -> Q:
@@ -178,6 +179,7 @@ def build_page(kind: TicketKind, user, form, *, with_counts: bool = True) -> Que
         searched=bool(query),
         short_query=bool(query) and not search.is_searchable(query) and not REFERENCE.match(query),
         bad_cursor=bad_cursor,
+        search_window=window,
     )
 
 
