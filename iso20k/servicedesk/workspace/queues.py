@@ -14,7 +14,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from iso20k.core import keyset, search
-from iso20k.core.counting import BoundedCount, bounded_count
+from iso20k.core.counting import BoundedCount, bounded_count, bounded_counts
 from iso20k.slas.choices import SlaState
 from iso20k.slas.display import describe_rows
 from iso20k.slas.querysets import breaching_soon_q
@@ -130,7 +130,7 @@ def queue_counts(kind: TicketKind, user, now) -> dict[str, BoundedCount]:
     names = [Queue.MINE, Queue.GROUP, Queue.UNASSIGNED, Queue.BREACHING, Queue.ALL]
     if not kind.can_work(user):
         names = [Queue.UNASSIGNED, Queue.BREACHING, Queue.ALL]
-    return {name: bounded_count(visible.filter(queue_q(name, user, now))) for name in names}
+    return bounded_counts({name: visible.filter(queue_q(name, user, now)) for name in names})
 
 
 def _windowed(form, sort: str) -> bool:
