@@ -104,14 +104,6 @@ def with_labels(model: type[models.Model], changes: dict, obj=None) -> dict:
     record, whose related objects already in memory name their ids without a query.
     """
     result = dict(changes)
-    at_hand = {}
-    if obj is not None:
-        for name in changes:
-            field = model._meta.get_field(name) if _is_field(model, name) else None
-            if field is not None and field.many_to_one and field.is_cached(obj):
-                related = field.get_cached_value(obj)
-                if related is not None:
-                    at_hand[(name, str(related.pk))] = related
     for name, pair in changes.items():
         try:
             field = model._meta.get_field(name)
@@ -120,29 +112,25 @@ def with_labels(model: type[models.Model], changes: dict, obj=None) -> dict:
         related = getattr(field, "related_model", None)
         if related is None or not (field.many_to_one or field.many_to_many):
             continue
+        held = (
+            field.get_cached_value(obj)
+            if obj is not None and field.many_to_one and field.is_cached(obj)
+            else None
+        )
 
-        def label(value, related=related, name=name):
+        def label(value, related=related, held=held):
             if value in (None, "", []):
                 return value
-            known = at_hand.get((name, str(value))) if not isinstance(value, list) else None
-            if known is not None:
-                return f"{known} (#{value})"
+            if held is not None and str(value) == str(held.pk):
+                return f"{held} (#{value})"
             values = value if isinstance(value, list) else [value]
             found = related._default_manager.in_bulk([v for v in values if v is not None])
-            objects = {str(pk): obj for pk, obj in found.items()}
+            objects = {str(pk): record for pk, record in found.items()}
             text = [f"{objects.get(str(v), v)} (#{v})" for v in values]
             return text if isinstance(value, list) else text[0]
 
         result[name] = [label(v) for v in pair]
     return result
-
-
-def _is_field(model: type[models.Model], name: str) -> bool:
-    try:
-        model._meta.get_field(name)
-    except FieldDoesNotExist:
-        return False
-    return True
 
 
 def _lock_head() -> ChainHead:

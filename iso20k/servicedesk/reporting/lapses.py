@@ -9,6 +9,7 @@ import datetime
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from django.core.paginator import Page, Paginator
 from django.db.models import Q, QuerySet, Sum
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -16,6 +17,7 @@ from django.utils.translation import gettext
 from iso20k.core.counting import bounded_count
 from iso20k.core.i18n import NAME_FIELDS, name_or_code
 from iso20k.servicecatalogue.models import Service
+from iso20k.slas.querysets import past_due_q
 
 from ..kinds import TicketKind
 from ..models import TicketMonthStat
@@ -55,7 +57,6 @@ def percent(part: int, whole: int) -> float | None:
 @dataclass
 class MonthFigures:
     month: datetime.date
-    service: object = None
     values: dict = field(default_factory=lambda: dict.fromkeys(COUNTERS, 0))
 
     def add(self, row) -> None:
@@ -122,33 +123,11 @@ class ServiceRow(NamedTuple):
 
 @dataclass
 class ServiceGrid:
-    """A page of a service × month report: `rows` for the services of this page (all of them
-    when size is None), `count` services with activity in the period."""
+    """A page of a service × month report: `rows` for the services of `page` (a Django page
+    of the ranked services; one page of all of them for an export)."""
 
     rows: list[ServiceRow]
-    count: int
-    number: int
-    size: int | None
-
-    @property
-    def pages(self) -> int:
-        return 1 if not self.size else max(1, -(-self.count // self.size))
-
-    @property
-    def first(self) -> int:
-        return 0 if not self.count else (self.number - 1) * (self.size or 0) + 1
-
-    @property
-    def last(self) -> int:
-        return self.first + len(self.rows) - 1 if self.rows else 0
-
-    @property
-    def has_previous(self) -> bool:
-        return self.number > 1
-
-    @property
-    def has_next(self) -> bool:
-        return self.number < self.pages
+    page: Page
 
     def __iter__(self):
         return iter(self.rows)
@@ -200,9 +179,8 @@ def service_grid(
     labels = {row["pk"]: name_or_code(row) for row in names.values("pk", *NAME_FIELDS)}
     labels[None] = gettext("No service")
     ranked = _ranked(totals, labels, order, metric)
-    pages = max(1, -(-len(ranked) // size)) if size else 1
-    number = min(max(page, 1), pages)
-    shown = ranked[(number - 1) * size : number * size] if size else ranked
+    shown_page = Paginator(ranked, size or max(len(ranked), 1)).get_page(page)
+    shown = list(shown_page.object_list)
     per_month = {sid: {m: MonthFigures(m) for m in months} for sid in shown}
     if shown:
         wanted = Q(service_id__in=[sid for sid in shown if sid is not None])
@@ -213,22 +191,18 @@ def service_grid(
             if figures is not None:
                 figures.add(row)
     rows = [ServiceRow(labels[sid], list(per_month[sid].values()), totals[sid]) for sid in shown]
-    return ServiceGrid(rows=rows, count=len(ranked), number=number, size=size)
+    return ServiceGrid(rows=rows, page=shown_page)
 
 
-def running_past_due_q(now: datetime.datetime) -> Q:
-    """Tickets whose running clock is past due. A running clock means an open ticket (the
-    SLA service stops or cancels every clock when a ticket resolves or closes), so is_open is
-    not repeated: with it, PostgreSQL combined two indexes, estimated 400 rows for 15,000
-    (the two conditions go together) and sorted them all, 60 ms instead of 0.2 ms for the
-    ordered walk of the SLA due index (sla_stage, sla_breach_at, id)."""
-    return Q(sla_stage="running", sla_breach_at__lte=now)
+def paused_after_breach_q() -> Q:
+    """Open tickets whose clock breached and is now paused (no deadline while paused)."""
+    return Q(is_open=True, sla_stage="paused", sla_breached=True)
 
 
 def overdue_q(now: datetime.datetime) -> Q:
     """Open tickets past their deadline: the running clock is past due, or a clock that
     breached earlier is now paused."""
-    return running_past_due_q(now) | Q(is_open=True, sla_stage="paused", sla_breached=True)
+    return past_due_q(now) | paused_after_breach_q()
 
 
 def overdue(kind: TicketKind, user, *, service=None, limit: int = OVERDUE_SHOWN):
@@ -242,8 +216,8 @@ def overdue(kind: TicketKind, user, *, service=None, limit: int = OVERDUE_SHOWN)
     # OR of both made the databases read every open ticket and sort them. Paused tickets have
     # no deadline while paused, so they follow the running ones (two queries at any size).
     related = visible.select_related("service", "customer", "assigned_group", "assignee")
-    running = related.filter(running_past_due_q(now))
-    paused = related.filter(is_open=True, sla_stage="paused", sla_breached=True)
+    running = related.filter(past_due_q(now))
+    paused = related.filter(paused_after_breach_q())
     rows = list(running.order_by("sla_breach_at", "id")[:limit])
     # Paused clocks have no breach time, so this is by id, but written as the index's order:
     # ORDER BY id alone made SQLite walk the whole table by rowid looking for paused rows.

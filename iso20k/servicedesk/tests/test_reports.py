@@ -166,12 +166,17 @@ def test_achievement_pages_services_lowest_first_and_exports_them_all(lead, clie
     assert all(f"Service {index:02d}" in csv for index in range(SERVICES_SHOWN + 5))
 
 
-def test_a_page_number_past_the_end_shows_the_last_page(lead, client_for):
+def test_a_page_number_past_the_end_or_not_a_number_shows_a_real_page(lead, client_for):
     _month_stats(3, datetime.date(2027, 3, 1))
     with time_machine.travel(T0 + datetime.timedelta(days=5), tick=False):
-        page = client_for(lead).get("/desk/reports/achievement/?months=3&page=9")
-    assert page.status_code == 200
-    assert "Services 1–3 of 3" in page.content.decode()
+        client = client_for(lead)
+        pages = [
+            client.get(f"/desk/reports/achievement/?months=3&page={number}")
+            for number in ("9", "0", "abc")
+        ]
+    for page in pages:  # past the end, or not a page number: the one page there is
+        assert page.status_code == 200
+        assert "Services 1–3 of 3" in page.content.decode()
 
 
 def test_a_ticket_that_ends_stops_its_clock_so_it_is_never_overdue(

@@ -75,7 +75,9 @@ class ReportView(LoginRequiredMixin, View):
             raise Http404
         form = ReportFilter(
             {"months": 12, **self.request.GET.dict()},
-            kind_choices=[(k.desk, str(k.model._meta.verbose_name_plural)) for k in readable],
+            kind_choices=[
+                (k.desk, str(k.model._meta.verbose_name_plural).capitalize()) for k in readable
+            ],
         )
         form.is_valid()
         data = getattr(form, "cleaned_data", {})

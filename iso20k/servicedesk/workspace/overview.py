@@ -21,7 +21,7 @@ def overview(user) -> dict:
             continue
         due = list(
             kind.visible(user)
-            # A running clock means an open ticket (see lapses.running_past_due_q).
+            # A running clock means an open ticket (see slas.querysets.past_due_q).
             .filter(sla_stage="running", sla_breach_at__isnull=False)
             .select_related("assignee", "assigned_group")
             .order_by("sla_breach_at", "id")[:SOON]

@@ -17,7 +17,7 @@ from iso20k.core import keyset, search
 from iso20k.core.counting import BoundedCount, bounded_count, bounded_counts
 from iso20k.slas.choices import SlaState
 from iso20k.slas.display import describe_rows
-from iso20k.slas.querysets import breaching_soon_q
+from iso20k.slas.querysets import breaching_soon_q, past_due_q
 
 from ..choices import Queue, SortOrder
 from ..kinds import TicketKind
@@ -64,9 +64,7 @@ def queue_q(queue: str, user, now) -> Q:
 
 def sla_q(state: str, now) -> Q:
     if state == SlaState.BREACHED:
-        return Q(sla_stage="running", sla_breach_at__lte=now) | Q(
-            sla_stage__in=["running", "paused"], sla_breached=True
-        )
+        return past_due_q(now) | Q(sla_stage__in=["running", "paused"], sla_breached=True)
     if state == SlaState.WARNING:
         return Q(sla_stage="running", sla_warning_at__lte=now, sla_breach_at__gt=now)
     if state == SlaState.ON_TRACK:
