@@ -13,7 +13,7 @@ from django.utils import timezone
 from conftest import make_person
 from iso20k.accounts.choices import Role
 from iso20k.evidence.results import Status
-from iso20k.evidence.testing import outcome
+from iso20k.evidence.testing import moment_between_writes, outcome
 from iso20k.incidents import services
 from iso20k.incidents.models import Incident
 
@@ -88,7 +88,7 @@ def test_a_major_incident_left_unreviewed_fails_until_its_review_is_recorded(age
     assert result.status == Status.FAIL
     assert result.params == {"resolved": 1, "days": 10, "missing": 1}
     assert [r[1] for r in result.refs] == [str(major.pk)]
-    before_review = timezone.now()
+    before_review = moment_between_writes()
     review(agent, major)
     assert outcome("incidents.major-reviewed").status == Status.PASS
     # As it stood before the review was recorded, the review was missing.

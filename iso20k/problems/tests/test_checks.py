@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from iso20k.evidence.results import Status
-from iso20k.evidence.testing import outcome
+from iso20k.evidence.testing import moment_between_writes, outcome
 from iso20k.incidents import services as incidents
 from iso20k.problems import services
 from iso20k.problems.models import Problem
@@ -91,7 +91,7 @@ def test_repeating_incidents_linked_to_a_problem_pass(agent, lead, desk):
 
 def test_repeats_are_judged_as_of_a_date_from_the_incidents_entered_by_then(agent, desk):
     alike(agent, desk, 2)
-    before = timezone.now()
+    before = moment_between_writes()
     alike(agent, desk, 1)
     assert outcome("problems.repeats-investigated").status == Status.FAIL
     assert outcome("problems.repeats-investigated", at=before).status == Status.PASS

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from iso20k.evidence import services as evidence
 from iso20k.evidence.results import Status
-from iso20k.evidence.testing import outcome
+from iso20k.evidence.testing import moment_between_writes, outcome
 from iso20k.training import services
 
 pytestmark = pytest.mark.django_db
@@ -39,7 +39,7 @@ def test_holding_the_competence_passes(lead, staff, auditing):
 
 def test_a_record_entered_later_does_not_count_as_of_before(lead, staff, auditing):
     services.require_competence(actor=lead, role="staff", competence=auditing)
-    before = timezone.now()
+    before = moment_between_writes()
     services.record_competence(
         actor=lead,
         person=staff,
